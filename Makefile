@@ -1,0 +1,49 @@
+# The two commands of the README, and what they are made of.
+#   make run    set up .venv, load the seed content, print the admin login, serve on 127.0.0.1:$(PORT)
+#   make test   set up .venv with the test tools and run the whole test suite
+#   make serve  production settings under gunicorn on 127.0.0.1:$(PORT), for measurements
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test serve install install-dev catalogs clean
+
+$(VENV)/.runtime: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+catalogs: install
+	$(MANAGE) compile_catalogs
+
+run: catalogs
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_seed_content
+	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install-dev catalogs
+	bash tests/run.sh
+
+serve: catalogs
+	DJANGO_SETTINGS_MODULE=itrisk.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-measurement-only-$$(date +%s)-not-for-deployment} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \
+	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && \
+	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
+	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+
+clean:
+	rm -rf $(VENV) static build *.egg-info

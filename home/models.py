@@ -1,0 +1,72 @@
+"""The site's own pages, and the ledger of seed content already loaded."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
+
+
+class HomePage(Page):
+    """The overview the seed page gives: every insurance line with its scenarios, the disclaimer
+    and the contact block."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["scenarios.InsuranceLineIndexPage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lines = list(InsuranceLineIndexPage.objects.live().child_of(self).order_by("path"))
+        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(lines)
+        return context
+
+
+class StandardPage(Page):
+    """A plain page of text: about the operator, the site manager, the privacy policy."""
+
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "The seed content gives no details for these pages; write them here (names, addresses, policy)."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class SeedRecord(models.Model):
+    """One piece of seed content the loader has created, so that it never creates or touches it again.
+
+    Keyed by the seed's own names, not by slug or title: an editor may rename, move, edit or delete
+    what the seed created, and the next load leaves it as the editor left it.
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    object_id = models.BigIntegerField(null=True, blank=True, help_text="The page or snippet created for it.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("loaded seed item")
+
+    def __str__(self):
+        return self.key

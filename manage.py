@@ -1,0 +1,15 @@
+#!/usr/bin/env python
+"""Django's command-line utility for the site.
+
+The Django project is the folder site/, installed under the import name ``itrisk`` (``site`` is a
+standard-library module); ``make`` installs it into .venv with ``pip install -e .``.
+"""
+
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itrisk.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScenariosConfig(AppConfig):
+    name = "scenarios"
+    verbose_name = _("Incident scenarios")
+    default_auto_field = "django.db.models.BigAutoField"

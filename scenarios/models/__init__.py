@@ -1,0 +1,14 @@
+"""The plugin's models: the shared snippets first, then the pages that show them."""
+
+from .pages import IncidentScenarioPage, InsuranceLineIndexPage, PayoutKind, ScenarioLossType
+from .snippets import ContactHours, LossType, OperatorInfo
+
+__all__ = [
+    "ContactHours",
+    "IncidentScenarioPage",
+    "InsuranceLineIndexPage",
+    "LossType",
+    "OperatorInfo",
+    "PayoutKind",
+    "ScenarioLossType",
+]

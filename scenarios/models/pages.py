@@ -1,0 +1,157 @@
+"""The page types: an insurance line, and the incident scenarios under it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from ..conf import line_parent_page_types
+
+
+class InsuranceLineIndexPage(Page):
+    """One line of insurance (e.g. IT-work liability) and the scenarios it answers, in page order."""
+
+    coverage_summary = models.TextField(
+        _("what the line covers"),
+        help_text=_("One or two sentences: who is covered and for what."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Optional text shown above the list of scenarios."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("coverage_summary"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("coverage_summary"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = line_parent_page_types()
+    subpage_types = ["scenarios.IncidentScenarioPage"]
+    template = "scenarios/insurance_line_index_page.html"
+
+    class Meta:
+        verbose_name = _("insurance line")
+        verbose_name_plural = _("insurance lines")
+
+    def live_scenarios(self):
+        """This line's live scenarios in page order, with their loss types, in a fixed number of queries."""
+        return (
+            IncidentScenarioPage.objects.live()
+            .child_of(self)
+            .order_by("path")
+            .prefetch_related("loss_type_links__loss_type")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["scenarios"] = self.live_scenarios()
+        return context
+
+
+class PayoutKind(models.TextChoices):
+    """Who receives the money: a third party suing the insured, or the insured for its own cost."""
+
+    THIRD_PARTY_LIABILITY = "liability", _("Liability claim by a third party")
+    OWN_COST = "own-cost", _("Insurer pays the insured's own cost")
+
+
+class IncidentScenarioPage(Page):
+    """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
+
+    The title is a short headline written by the editors; the narrative fields hold the source
+    text exactly, split where the story of the incident ends and the claim or payment begins.
+    """
+
+    what_happened = models.TextField(_("what happened"))
+    claim_or_payment = models.TextField(
+        _("what was claimed or paid"),
+        help_text=_("The claim made against the insured, or what the insurer paid."),
+    )
+    payout_kind = models.CharField(_("kind of payout"), max_length=20, choices=PayoutKind.choices)
+    caveat = models.TextField(
+        _("caveat"),
+        blank=True,
+        help_text=_("A note specific to this scenario, e.g. “needs a rider”. Leave empty if there is none."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("what_happened"),
+        FieldPanel("claim_or_payment"),
+        MultiFieldPanel(
+            [FieldPanel("payout_kind"), InlinePanel("loss_type_links", label=_("loss type"))],
+            heading=_("classification"),
+        ),
+        FieldPanel("caveat"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("what_happened"),
+        index.SearchField("claim_or_payment"),
+        index.SearchField("caveat"),
+        index.FilterField("payout_kind"),
+    ]
+
+    parent_page_types = ["scenarios.InsuranceLineIndexPage"]
+    subpage_types = []
+    template = "scenarios/incident_scenario_page.html"
+
+    class Meta:
+        verbose_name = _("incident scenario")
+        verbose_name_plural = _("incident scenarios")
+
+    @property
+    def loss_types(self):
+        """The loss types in the order the editor gave them.
+
+        Uses the prefetched ``loss_type_links__loss_type`` of a listing when there is one, and a
+        single joined query otherwise.
+        """
+        links = self.loss_type_links.all()
+        if "loss_type_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("loss_type")
+        return [link.loss_type for link in links]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["insurance_line"] = self.get_parent().specific
+        return context
+
+    @classmethod
+    def live_by_line(cls, lines):
+        """[(line, [its live scenarios in page order]), …] for the given lines, in two queries however many.
+
+        Lines must be siblings (e.g. the lines under one home page).
+        """
+        if not lines:
+            return []
+        scenarios = (
+            cls.objects.live()
+            .filter(path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1)
+            .order_by("path")
+            .prefetch_related("loss_type_links__loss_type")
+        )
+        by_path = {line.path: [] for line in lines}
+        for scenario in scenarios:
+            parent_path = scenario.path[: -cls.steplen]
+            if parent_path in by_path:
+                by_path[parent_path].append(scenario)
+        return [(line, by_path[line.path]) for line in lines]
+
+
+class ScenarioLossType(TranslatableMixin, Orderable):
+    """Links a scenario to a loss type. Translatable, so the English scenario links English names."""
+
+    page = ParentalKey(IncidentScenarioPage, on_delete=models.CASCADE, related_name="loss_type_links")
+    loss_type = models.ForeignKey(
+        "scenarios.LossType", verbose_name=_("loss type"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("loss_type")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("loss type")

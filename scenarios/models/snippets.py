@@ -1,0 +1,192 @@
+"""Snippets shared by every page: the loss-type taxonomy, the contact hours and the operator.
+
+Each is translatable with wagtail-localize. ContactHours and OperatorInfo hold one instance per
+language: every page of that language shows it, so an editor changes the phone hours once.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from ..fields import WEEKDAY_CHOICES, WeekdaysField
+
+
+class OnePerLocaleMixin:
+    """Keeps a snippet to one instance per language, so every page knows which one to show."""
+
+    def clean(self):
+        super().clean()
+        locale_id = self.locale_id or Locale.get_default().pk
+        others = type(self).objects.filter(locale_id=locale_id).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError(
+                _("There is already one for this language. Edit that one instead of adding another.")
+            )
+
+    @classmethod
+    def for_locale(cls, locale):
+        """The live instance for ``locale``, or None if there is none yet."""
+        return cls.objects.filter(locale=locale, live=True).first()
+
+
+class LossType(TranslatableMixin, Orderable):
+    """A kind of loss a scenario claims or pays for: lost profits, data restoration, repair, …
+
+    The slug is the same in every language, so a filter URL works in both.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Used in filter URLs, e.g. lost-profits. The same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("loss type")
+        verbose_name_plural = _("loss types")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_loss_type_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """The phone line visitors can call, and when it is answered."""
+
+    heading = models.CharField(_("heading"), max_length=100, help_text=_("e.g. “Contact us”"))
+    phone_label = models.CharField(
+        _("phone label"), max_length=50, blank=True, help_text=_("e.g. “Free dial” (toll-free)")
+    )
+    phone_number = models.CharField(
+        _("phone number"),
+        max_length=20,
+        help_text=_("As it is dialled in Japan, e.g. 0120-347-277. The same in every language."),
+    )
+    open_weekdays = WeekdaysField(_("open on"), default=[0, 1, 2, 3, 4])
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    closed_on_national_holidays = models.BooleanField(_("closed on Japanese national holidays"), default=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("Anything else callers should know. Optional."))
+
+    panels = [
+        FieldPanel("heading"),
+        FieldRowPanel([FieldPanel("phone_label"), FieldPanel("phone_number")], heading=_("phone")),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_weekdays"),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("closed_on_national_holidays"),
+            ],
+            heading=_("hours (Japan time)"),
+        ),
+        FieldPanel("note"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("phone_number", overridable=False),
+        SynchronizedField("open_weekdays", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact hours")
+        verbose_name_plural = _("contact hours")
+
+    def __str__(self):
+        return f"{self.heading} {self.phone_number}"
+
+    @property
+    def tel_uri(self):
+        """The number as a ``tel:`` link target, in international form (+81, leading 0 dropped)."""
+        digits = "".join(char for char in self.phone_number if char.isdigit())
+        if digits.startswith("0"):
+            return f"tel:+81{digits[1:]}"
+        return f"tel:{digits}"
+
+    @property
+    def is_weekdays_only(self):
+        return self.open_weekdays == [0, 1, 2, 3, 4]
+
+    @property
+    def open_day_names(self):
+        names = dict(WEEKDAY_CHOICES)
+        return [names[day] for day in self.open_weekdays]
+
+
+class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """Who runs the site, where to read about them, and the disclaimer every scenario carries."""
+
+    operator_name = models.CharField(_("operator"), max_length=200)
+    site_name = models.CharField(_("site name"), max_length=200)
+    site_manager_name = models.CharField(
+        _("site manager"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person responsible for the site. Left empty by the seed content: fill it in."),
+    )
+    scenario_disclaimer = models.TextField(
+        _("scenario disclaimer"),
+        help_text=_("Shown on every scenario page and carried by every scenario in the API."),
+    )
+    operator_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("operator page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    site_manager_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("site manager page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("operator_name"),
+        FieldPanel("site_manager_name"),
+        FieldPanel("scenario_disclaimer"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("operator_page"),
+                PageChooserPanel("site_manager_page"),
+                PageChooserPanel("privacy_policy_page"),
+            ],
+            heading=_("links"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("operator info")
+        verbose_name_plural = _("operator info")
+
+    def __str__(self):
+        return self.operator_name
+
+    def footer_pages(self):
+        """The linked pages, each in the active language when it has a live translation."""
+        pages = [self.operator_page, self.site_manager_page, self.privacy_policy_page]
+        return [page.localized for page in pages if page is not None]

@@ -1,0 +1,110 @@
+"""Template tags for the shared snippets and for linking a page to its other-language versions.
+
+The snippet tags look the instance up once per request, so a template may use them in the header
+and the footer alike without another query.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from ..models import ContactHours, OperatorInfo
+
+register = template.Library()
+
+
+def _snippet_for_request(context, model):
+    """The live instance of ``model`` in the active language, else in the default language.
+
+    A fallback instance is marked with ``fallback_language`` so the template can tell a browser
+    (and a screen reader) that the text is in another language, rather than showing it silently.
+    """
+    request = context.get("request")
+    cache = getattr(request, "_scenarios_snippets", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._scenarios_snippets = cache
+    if model in cache:
+        return cache[model]
+
+    instance = None
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        active = None
+    if active is not None:
+        instance = model.for_locale(active)
+    if instance is None:
+        default = Locale.get_default()
+        instance = model.for_locale(default)
+        if instance is not None:
+            instance.fallback_language = default.language_code
+    cache[model] = instance
+    return instance
+
+
+@register.simple_tag(takes_context=True)
+def contact_hours(context):
+    """``{% contact_hours as hours %}``: the phone line and its hours, in the visitor's language."""
+    return _snippet_for_request(context, ContactHours)
+
+
+@register.simple_tag(takes_context=True)
+def operator_info(context):
+    """``{% operator_info as operator %}``: the operator, its links and the scenario disclaimer."""
+    return _snippet_for_request(context, OperatorInfo)
+
+
+@register.inclusion_tag("scenarios/components/contact_hours.html", takes_context=True)
+def contact_hours_block(context):
+    return {"hours": _snippet_for_request(context, ContactHours), "request": context.get("request")}
+
+
+@register.inclusion_tag("scenarios/components/disclaimer.html", takes_context=True)
+def scenario_disclaimer(context):
+    return {"operator": _snippet_for_request(context, OperatorInfo)}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """Every site language with the URL of this page in it, for the switcher and hreflang links.
+
+    Each item: ``code``, ``name``, ``url`` (absolute), ``is_current``, and ``is_translation``
+    (False where the page has no live version in that language and the link goes to that
+    language's home page instead; such links get no hreflang alternate).
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    versions_by_code = {}
+    if isinstance(page, Page) and page.pk:
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            versions_by_code[version.locale.language_code] = version
+
+    home_by_code = {}
+    missing = [code for code, _name in settings.LANGUAGES if code not in versions_by_code]
+    if missing and request is not None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+                home_by_code[home.locale.language_code] = home
+
+    items = []
+    for code, name in settings.LANGUAGES:
+        target = versions_by_code.get(code) or home_by_code.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request=request)
+        if request is not None and url:
+            url = request.build_absolute_uri(url)
+        items.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_translation": code in versions_by_code,
+            }
+        )
+    return items

@@ -1,0 +1,1 @@
+"""The Django project of the IT-risk incident scenario site (import name: ``itrisk``)."""

@@ -1,0 +1,21 @@
+"""Settings for the test suite: dev settings with fast hashing and plain static storage.
+
+``TEST_DATABASE_URL`` (e.g. the local PostgreSQL server) overrides the SQLite default so the same
+suite runs on both databases.
+"""
+
+import os
+
+import dj_database_url
+
+from .dev import *  # noqa: F403
+
+if os.environ.get("TEST_DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the whole suite on SQLite, then again on PostgreSQL when it answers.
+# On CI (CI=true) PostgreSQL is required: a missing server fails the run instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+
+echo "== tests on SQLite"
+$PY -m pytest "$@"
+
+if $PY - "$PG_URL" <<'PYEOF'
+import sys, psycopg
+try:
+    psycopg.connect(sys.argv[1].replace("postgres://", "postgresql://"), connect_timeout=3).close()
+except Exception as error:
+    print(f"PostgreSQL does not answer at {sys.argv[1]}: {error}")
+    sys.exit(1)
+PYEOF
+then
+  echo "== tests on PostgreSQL"
+  TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider "$@"
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is required on CI." >&2
+  exit 1
+else
+  echo "== skipped the PostgreSQL run: PostgreSQL does not answer (it always runs on CI)"
+fi
