@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Revision, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
@@ -260,9 +260,22 @@ class SeedLoader:
         )
         if created:
             self._write_string_translations(source, instance, english)
-            translation.save_target(publish=True)
+            # Objects without drafts can only be saved live; the others are published just below.
+            translation.save_target(publish=not isinstance(instance, DraftStateMixin))
+            self._publish_latest_revision(translation.get_target_instance())
         self._record(translation_key, translation.get_target_instance())
         self.report.translated.append(translation_key)
+
+    @staticmethod
+    def _publish_latest_revision(target):
+        """Publishes the translation now, from a revision read back from the database.
+
+        ``save_target(publish=True)`` defers publishing to the end of the transaction, with the
+        page as it was in memory then: inside one loader transaction that would publish pages with
+        a stale child count and break the English tree.
+        """
+        if isinstance(target, DraftStateMixin):
+            Revision.objects.get(pk=target.latest_revision_id).publish()
 
     def _write_string_translations(self, source, instance, english):
         """One StringTranslation per segment whose Japanese text is still the seed's."""

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -80,7 +80,12 @@ class IncidentScenarioPage(Page):
         help_text=_("A note specific to this scenario, e.g. “needs a rider”. Leave empty if there is none."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            heading=_("headline"),
+            help_text=_("A short headline for the scenario, written by the editors."),
+        ),
         FieldPanel("what_happened"),
         FieldPanel("claim_or_payment"),
         MultiFieldPanel(

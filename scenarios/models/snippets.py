@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
@@ -186,7 +186,21 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
     def __str__(self):
         return self.operator_name
 
-    def footer_pages(self):
-        """The linked pages, each in the active language when it has a live translation."""
+    @classmethod
+    def for_locale(cls, locale):
+        return (
+            cls.objects.filter(locale=locale, live=True)
+            .select_related("operator_page", "site_manager_page", "privacy_policy_page")
+            .first()
+        )
+
+    def linked_pages(self, locale):
+        """The operator, site-manager and privacy pages, each in ``locale`` where it has a live
+        translation (else as linked), in one query."""
         pages = [self.operator_page, self.site_manager_page, self.privacy_policy_page]
-        return [page.localized for page in pages if page is not None]
+        pages = [page for page in pages if page is not None]
+        translations = Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
+        by_key = {page.translation_key: page for page in translations}
+        return [by_key.get(page.translation_key, page) for page in pages]

@@ -14,26 +14,38 @@ from ..models import ContactHours, OperatorInfo
 register = template.Library()
 
 
+def _request_cache(context):
+    """A dict kept on the request, so each lookup below runs once per request."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    if not hasattr(request, "_scenarios_cache"):
+        request._scenarios_cache = {}
+    return request._scenarios_cache
+
+
+def _active_locale(context):
+    cache = _request_cache(context)
+    if "locale" not in cache:
+        try:
+            cache["locale"] = Locale.get_active()
+        except Locale.DoesNotExist:
+            cache["locale"] = None
+    return cache["locale"]
+
+
 def _snippet_for_request(context, model):
     """The live instance of ``model`` in the active language, else in the default language.
 
     A fallback instance is marked with ``fallback_language`` so the template can tell a browser
     (and a screen reader) that the text is in another language, rather than showing it silently.
     """
-    request = context.get("request")
-    cache = getattr(request, "_scenarios_snippets", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._scenarios_snippets = cache
+    cache = _request_cache(context)
     if model in cache:
         return cache[model]
 
     instance = None
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = None
+    active = _active_locale(context)
     if active is not None:
         instance = model.for_locale(active)
     if instance is None:
@@ -65,6 +77,12 @@ def contact_hours_block(context):
 @register.inclusion_tag("scenarios/components/disclaimer.html", takes_context=True)
 def scenario_disclaimer(context):
     return {"operator": _snippet_for_request(context, OperatorInfo)}
+
+
+@register.simple_tag(takes_context=True)
+def operator_pages(context, operator):
+    """``{% operator_pages operator as pages %}``: the operator's linked pages in the visitor's language."""
+    return operator.linked_pages(_active_locale(context))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,41 @@
+"""Shared fixtures: the test database holds the whole seed content, loaded once per session.
+
+Each test runs in a transaction that is rolled back, so tests may edit, delete and publish freely.
+"""
+
+import os
+
+import pytest
+from django.test import Client
+
+from home.seed.loader import SeedLoader, read_content
+
+
+def pytest_report_header(config):
+    url = os.environ.get("TEST_DATABASE_URL")
+    return f"database: {'PostgreSQL (' + url + ')' if url else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        SeedLoader().load()
+
+
+@pytest.fixture
+def seed_content():
+    return read_content()
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+@pytest.fixture
+def admin_client(db, django_user_model):
+    user = django_user_model.objects.create_superuser("test-admin", "admin@example.com", "secret")
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client

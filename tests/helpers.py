@@ -1,0 +1,34 @@
+"""Small helpers shared by the test modules."""
+
+from pathlib import Path
+
+from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
+
+SOURCE_FILE = Path(__file__).resolve().parent.parent / "home" / "seed" / "accident-examples.ja.txt"
+
+
+def source_scenarios():
+    """The agency page's scenarios as (insurance line, text), hard line wraps joined, in page order."""
+    scenarios = []
+    line_title = None
+    current = None
+    for raw_line in SOURCE_FILE.read_text(encoding="utf-8").splitlines():
+        if raw_line.startswith("  • "):
+            current = [raw_line[4:]]
+            scenarios.append((line_title, current))
+        elif raw_line.startswith("    ") and current is not None:
+            current.append(raw_line[4:])
+        else:
+            current = None
+            if raw_line.strip():
+                line_title = raw_line.strip()
+    # The last bullets are the operator's links, not scenarios.
+    return [(line, "".join(parts).strip()) for line, parts in scenarios if line.endswith(("保険"))]
+
+
+def scenarios_in(language_code):
+    return IncidentScenarioPage.objects.filter(locale__language_code=language_code).order_by("path")
+
+
+def lines_in(language_code):
+    return InsuranceLineIndexPage.objects.filter(locale__language_code=language_code).order_by("path")

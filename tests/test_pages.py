@@ -1,0 +1,165 @@
+"""Visitors read every page in Japanese and English and can switch between them."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home.models import HomePage, StandardPage
+from scenarios.models import ContactHours, OperatorInfo
+
+from .helpers import lines_in, scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+DISCLAIMER_JA = "全て想定損害請求事例であり、実際の損害請求時には、保険適用の可否につき各保険会社が個別判断いたします。"
+
+
+def all_live_pages(language_code):
+    return [page for page in Page.objects.live().filter(depth__gt=1, locale__language_code=language_code)]
+
+
+def switcher_links(html):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav)[i][::-1] for i in range(nav.count("<a ")))
+
+
+@pytest.mark.parametrize("accept_language, expected", [("ja", "/ja/"), ("en-GB,en;q=0.9", "/en/"), ("fr", "/ja/")])
+def test_root_redirects_by_browser_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize("language_code, other", [("ja", "en"), ("en", "ja")])
+def test_every_page_renders_with_lang_and_a_switcher_to_its_translation(client, language_code, other):
+    pages = all_live_pages(language_code)
+    assert len(pages) == 1 + 3 + 7 + 21
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert f'<html lang="{language_code}">' in html
+        translation = page.get_translation(page.locale.__class__.objects.get(language_code=other))
+        expected = f"http://testserver{translation.url}"
+        assert switcher_links(html) == {other: expected}, page.url
+        assert f'<link rel="alternate" hreflang="{other}" href="{expected}">' in html
+        assert f'<link rel="alternate" hreflang="{language_code}" href="http://testserver{page.url}">' in html
+
+
+def test_each_japanese_scenario_page_shows_its_source_text_disclaimer_and_line(client):
+    for page in scenarios_in("ja"):
+        html = client.get(page.url).content.decode()
+        assert f"<p>{page.what_happened}</p>" in html
+        assert f"<p>{page.claim_or_payment}</p>" in html
+        assert DISCLAIMER_JA in html
+        assert page.get_parent().title in html
+        for loss_type in page.loss_types:
+            assert f"<li>{loss_type.name}</li>" in html
+
+
+def test_english_scenario_pages_show_english_only(client):
+    for page in scenarios_in("en"):
+        html = client.get(page.url).content.decode()
+        assert "Each insurance company decides" in html or "each insurance company decides" in html
+        assert DISCLAIMER_JA not in html
+        assert "事故の内容" not in html and "What happened" in html
+
+
+@pytest.mark.parametrize("language_code", ["ja", "en"])
+def test_home_page_shows_every_line_with_its_scenarios(client, language_code):
+    html = client.get(f"/{language_code}/").content.decode()
+    for line in lines_in(language_code):
+        assert f'href="{line.url}"' in html
+    for scenario in scenarios_in(language_code):
+        assert f'href="{scenario.url}"' in html
+    assert 'href="tel:+81120347277"' in html
+    assert "0120-347-277" in html
+
+
+def test_line_page_lists_its_scenarios_in_page_order(client):
+    line = lines_in("ja").first()
+    html = client.get(line.url).content.decode()
+    positions = [html.index(f'href="{child.url}"') for child in scenarios_in("ja").child_of(line)]
+    assert len(positions) == 11
+    assert positions == sorted(positions)
+
+
+def test_contact_block_with_tel_link_and_hours_on_every_page(client):
+    for language_code, hours_text in [("ja", "平日"), ("en", "Weekdays")]:
+        for page in all_live_pages(language_code):
+            html = client.get(page.url).content.decode()
+            assert '<a href="tel:+81120347277" class="contact-phone-number">0120-347-277</a>' in html
+            assert hours_text in html
+            assert '<time datetime="09:00">9:00</time>–<time datetime="18:00">18:00</time>' in html
+
+
+def test_a_snippet_edited_once_shows_on_every_page(client):
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    hours.phone_number = "0120-000-111"
+    hours.save_revision().publish()
+    operator = OperatorInfo.objects.get(locale__language_code="ja")
+    operator.site_name = "新しいサイト名"
+    operator.save_revision().publish()
+    for page in all_live_pages("ja"):
+        html = client.get(page.url).content.decode()
+        assert 'href="tel:+81120000111"' in html, page.url
+        assert "新しいサイト名" in html, page.url
+
+
+def test_footer_links_to_the_operator_pages_in_the_visitors_language(client):
+    for language_code in ("ja", "en"):
+        html = client.get(f"/{language_code}/").content.decode()
+        for page in StandardPage.objects.live().filter(locale__language_code=language_code):
+            assert f'<a href="{page.url}">{page.title}</a>' in html
+
+
+def test_an_untranslated_page_is_not_served_under_en_and_the_switcher_falls_back_to_the_home(client):
+    ja_line = lines_in("ja").first()
+    en_line = lines_in("en").first()
+    en_line.unpublish()
+    assert client.get(en_line.url).status_code == 404
+    html = client.get(ja_line.url).content.decode()
+    assert switcher_links(html) == {"en": "http://testserver/en/"}
+    assert 'hreflang="en"' not in html.split("</head>")[0]
+
+
+def test_a_missing_english_snippet_falls_back_to_japanese_marked_as_japanese(client):
+    ContactHours.objects.filter(locale__language_code="en").update(live=False)
+    html = client.get("/en/").content.decode()
+    assert '<section class="contact" aria-labelledby="contact-heading" lang="ja">' in html
+
+
+@pytest.mark.parametrize("path_kind", ["home", "line", "scenario", "standard"])
+def test_public_pages_make_a_fixed_number_of_queries(client, path_kind):
+    """The same count whatever the number of scenarios: listings prefetch, nothing is fetched per item."""
+    page = {
+        "home": lambda: HomePage.objects.get(locale__language_code="ja"),
+        "line": lambda: lines_in("ja").first(),
+        "scenario": lambda: scenarios_in("ja").first(),
+        "standard": lambda: StandardPage.objects.filter(locale__language_code="ja").first(),
+    }[path_kind]()
+    client.get(page.url)  # warm the site-root cache, as a running server has it
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    expected = {"home": 14, "line": 16, "scenario": 16, "standard": 13}[path_kind]
+    assert len(queries) == expected, "\n".join(q["sql"] for q in queries.captured_queries)
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_listings_make_the_same_number_of_queries_with_more_scenarios(client):
+    line = lines_in("ja").first()
+    before = {"home": count_queries(client, "/ja/"), "line": count_queries(client, line.url)}
+    template = scenarios_in("ja").child_of(line).first()
+    for number in range(10):
+        template.copy(update_attrs={"slug": f"copy-{number}", "title": f"コピー{number}"}, keep_live=True)
+    assert scenarios_in("ja").child_of(line).live().count() == 21
+    assert {"home": count_queries(client, "/ja/"), "line": count_queries(client, line.url)} == before
