@@ -1,0 +1,114 @@
+"""Editors work in a Japanese admin: edit, publish and see it on the site; English is a translation."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.users.models import UserProfile
+
+from home.models import HomePage, StandardPage
+from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage
+
+from .helpers import scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_is_in_japanese_by_default(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert '<html lang="ja"' in html
+    assert "ダッシュボード" in html or "ページ" in html
+
+
+def test_an_editor_can_switch_the_admin_to_english(admin_client):
+    profile = UserProfile.get_for_user(admin_client.user)
+    profile.preferred_language = "en"
+    profile.save()
+    assert '<html lang="en"' in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_admin_labels_of_the_plugin_are_japanese(admin_client):
+    page = scenarios_in("ja").first()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    for label in ["見出し", "事故の内容", "請求・支払いの内容", "支払いの種類", "損害の種類", "注記"]:
+        assert label in html
+
+
+def test_an_editor_edits_and_publishes_a_scenario_and_sees_it_on_the_site(admin_client, client):
+    page = scenarios_in("ja").first()
+    links = list(page.loss_type_links.all())
+    data = nested_form_data(
+        {
+            "title": "編集した見出し",
+            "slug": page.slug,
+            "what_happened": page.what_happened,
+            "claim_or_payment": page.claim_or_payment,
+            "payout_kind": page.payout_kind,
+            "caveat": "特約が必要です。",
+            "loss_type_links": inline_formset([{"id": link.pk, "loss_type": link.loss_type_id} for link in links]),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    html = client.get(page.url).content.decode()
+    assert "<h1>編集した見出し</h1>" in html
+    assert "特約が必要です。" in html
+
+
+def test_an_editor_changes_the_contact_hours_once_for_every_page(admin_client, client):
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    url = reverse(hours.snippet_viewset.get_url_name("edit"), args=[hours.pk])
+    response = admin_client.post(
+        url,
+        {
+            "heading": hours.heading,
+            "phone_label": hours.phone_label,
+            "phone_number": hours.phone_number,
+            "open_weekdays": ["0", "1", "2", "3", "4", "5"],
+            "opens_at": "10:00",
+            "closes_at": "17:00",
+            "closed_on_national_holidays": "on",
+            "note": "",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    for page in Page.objects.live().filter(locale__language_code="ja", depth__gt=1)[:5]:
+        html = client.get(page.url).content.decode()
+        assert '<time datetime="10:00">10:00</time>–<time datetime="17:00">17:00</time>' in html
+        assert "月曜日・火曜日・水曜日・木曜日・金曜日・土曜日" in html
+
+
+def test_a_second_japanese_contact_hours_is_refused_with_a_message(admin_client):
+    url = reverse(ContactHours.snippet_viewset.get_url_name("add")) + "?locale=ja"
+    response = admin_client.post(
+        url,
+        {
+            "heading": "別の連絡先",
+            "phone_number": "03-0000-0000",
+            "open_weekdays": ["0"],
+            "opens_at": "09:00",
+            "closes_at": "10:00",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 200
+    assert "この言語のものはすでにあります" in response.content.decode()
+    assert ContactHours.objects.filter(locale__language_code="ja").count() == 1
+
+
+def test_english_pages_open_in_the_wagtail_localize_translation_editor(admin_client):
+    en_page = scenarios_in("en").first()
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[en_page.pk]))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+
+
+def test_page_type_rules_keep_the_tree_in_shape():
+    assert InsuranceLineIndexPage.allowed_parent_page_models() == [HomePage]
+    assert IncidentScenarioPage.allowed_parent_page_models() == [InsuranceLineIndexPage]
+    assert IncidentScenarioPage.allowed_subpage_models() == []
+    assert set(HomePage.allowed_subpage_models()) == {InsuranceLineIndexPage, StandardPage}
+    assert StandardPage.allowed_subpage_models() == []
