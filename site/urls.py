@@ -8,11 +8,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents import urls as wagtaildocs_urls
+
+from scenarios.api import v2 as scenarios_api_v2
+from scenarios.api import v3 as scenarios_api_v3
+
+api_v2 = WagtailAPIRouter("wagtailapi")
+scenarios_api_v2.register_endpoints(api_v2)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_v2.urls),
+    path("api/v3/", scenarios_api_v3.api_with_snippets().urls),
 ]
 
 if settings.DEBUG:

@@ -3,11 +3,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from ..api.fields import (
+    DisclaimerField,
+    InsuranceLineField,
+    LossTypesField,
+    PayoutKindField,
+    TranslationsField,
+)
 from ..conf import line_parent_page_types
 
 
@@ -29,6 +38,12 @@ class InsuranceLineIndexPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("coverage_summary"),
         index.SearchField("intro"),
+    ]
+
+    api_fields = [
+        APIField("coverage_summary"),
+        APIField("intro"),
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     parent_page_types = line_parent_page_types()
@@ -101,6 +116,18 @@ class IncidentScenarioPage(Page):
         index.FilterField("payout_kind"),
     ]
 
+    api_fields = [
+        APIField("headline", serializer=serializers.CharField(source="title", read_only=True)),
+        APIField("what_happened"),
+        APIField("claim_or_payment"),
+        APIField("payout", serializer=PayoutKindField()),
+        APIField("loss_types", serializer=LossTypesField()),
+        APIField("caveat"),
+        APIField("insurance_line", serializer=InsuranceLineField()),
+        APIField("disclaimer", serializer=DisclaimerField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+
     parent_page_types = ["scenarios.InsuranceLineIndexPage"]
     subpage_types = []
     template = "scenarios/incident_scenario_page.html"
@@ -121,9 +148,15 @@ class IncidentScenarioPage(Page):
             links = links.select_related("loss_type")
         return [link.loss_type for link in links]
 
+    @property
+    def insurance_line(self):
+        return InsuranceLineIndexPage.objects.filter(
+            path=self.path[: -self.steplen], depth=self.depth - 1
+        ).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["insurance_line"] = self.get_parent().specific
+        context["insurance_line"] = self.insurance_line
         return context
 
     @classmethod

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
@@ -48,6 +49,7 @@ class LossType(TranslatableMixin, Orderable):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description"), APIField("locale")]
 
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
@@ -92,6 +94,19 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
             heading=_("hours (Japan time)"),
         ),
         FieldPanel("note"),
+    ]
+
+    api_fields = [
+        APIField("heading"),
+        APIField("phone_label"),
+        APIField("phone_number"),
+        APIField("tel_uri"),
+        APIField("open_weekdays"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("closed_on_national_holidays"),
+        APIField("note"),
+        APIField("locale"),
     ]
 
     override_translatable_fields = [
@@ -177,6 +192,17 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
             ],
             heading=_("links"),
         ),
+    ]
+
+    api_fields = [
+        APIField("operator_name"),
+        APIField("site_name"),
+        APIField("site_manager_name"),
+        APIField("scenario_disclaimer"),
+        APIField("operator_page"),
+        APIField("site_manager_page"),
+        APIField("privacy_policy_page"),
+        APIField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta):

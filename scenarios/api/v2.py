@@ -1,0 +1,107 @@
+"""Wagtail API v2 endpoints for the plugin: pages with scenario filters, and the shared snippets.
+
+A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``.
+"""
+
+import re
+
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
+
+from ..models import ContactHours, IncidentScenarioPage, LossType, OperatorInfo, PayoutKind
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+
+
+class ScenarioFilter(BaseFilterBackend):
+    """``?loss_type=<slug>`` and ``?payout_kind=<value>``: scenarios of that kind, in any language.
+
+    Either filter limits the listing to scenario pages. An unknown value is a 400 that names the
+    values that exist, never an empty list that looks like an answer.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        scenarios = None
+        loss_type = request.GET.get("loss_type")
+        if loss_type is not None:
+            if not SLUG.match(loss_type) or not LossType.objects.filter(slug=loss_type).exists():
+                known = ", ".join(sorted(set(LossType.objects.values_list("slug", flat=True))))
+                raise BadRequestError(f"loss_type: unknown loss type {loss_type!r}; known: {known}")
+            scenarios = IncidentScenarioPage.objects.filter(loss_type_links__loss_type__slug=loss_type)
+        payout_kind = request.GET.get("payout_kind")
+        if payout_kind is not None:
+            if payout_kind not in PayoutKind.values:
+                raise BadRequestError(f"payout_kind: must be one of {', '.join(PayoutKind.values)}")
+            scenarios = (scenarios if scenarios is not None else IncidentScenarioPage.objects).filter(
+                payout_kind=payout_kind
+            )
+        if scenarios is None:
+            return queryset
+        return queryset.filter(pk__in=scenarios.values("pk"))
+
+
+class ScenarioPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last)."""
+
+    filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, PagesAPIViewSet.filter_backends[-1]]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
+
+
+class SnippetLocaleFilter(BaseFilterBackend):
+    """``?locale=ja|en`` for translatable snippets; an unknown language is a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        language_code = request.GET.get("locale")
+        if language_code is None:
+            return queryset
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None:
+            known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+            raise BadRequestError(f"locale: unknown language {language_code!r}; known: {known}")
+        return queryset.filter(locale=locale)
+
+
+class SnippetAPIViewSet(BaseAPIViewSet):
+    """Read-only, live instances only, filterable by language."""
+
+    filter_backends = [FieldsFilter, OrderingFilter, SnippetLocaleFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+
+    def get_queryset(self):
+        queryset = self.model.objects.select_related("locale").order_by("pk")
+        if hasattr(self.model, "live"):
+            queryset = queryset.filter(live=True)
+        return queryset
+
+
+class ContactHoursAPIViewSet(SnippetAPIViewSet):
+    model = ContactHours
+    body_fields = SnippetAPIViewSet.body_fields + [field.name for field in ContactHours.api_fields]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["locale", "phone_number", "opens_at", "closes_at"]
+
+
+class OperatorInfoAPIViewSet(SnippetAPIViewSet):
+    model = OperatorInfo
+    body_fields = SnippetAPIViewSet.body_fields + [field.name for field in OperatorInfo.api_fields]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["locale", "operator_name", "site_name"]
+
+
+class LossTypeAPIViewSet(SnippetAPIViewSet):
+    model = LossType
+    body_fields = SnippetAPIViewSet.body_fields + [field.name for field in LossType.api_fields]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["locale", "slug", "name"]
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("sort_order", "pk")
+
+
+def register_endpoints(router):
+    router.register_endpoint("pages", ScenarioPagesAPIViewSet)
+    router.register_endpoint("images", ImagesAPIViewSet)
+    router.register_endpoint("contact-hours", ContactHoursAPIViewSet)
+    router.register_endpoint("operator-info", OperatorInfoAPIViewSet)
+    router.register_endpoint("loss-types", LossTypeAPIViewSet)
