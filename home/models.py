@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from scenarios.api.fields import TranslationsField
 from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
 
 
@@ -18,6 +20,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["scenarios.InsuranceLineIndexPage", "home.StandardPage"]
@@ -46,6 +49,7 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
+    api_fields = [APIField("body"), APIField("translations", serializer=TranslationsField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
