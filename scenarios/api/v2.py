@@ -5,12 +5,17 @@ A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAP
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature
+from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from ..models import ContactHours, IncidentScenarioPage, LossType, OperatorInfo, PayoutKind
 
@@ -99,8 +104,53 @@ class LossTypeAPIViewSet(SnippetAPIViewSet):
         return super().get_queryset().order_by("sort_order", "pk")
 
 
+class PagePreviewAPIViewSet(ScenarioPagesAPIViewSet):
+    """``/api/v2/page_preview/?content_type=app.model&token=…``: the draft an editor is previewing,
+    serialized like a live page, for a headless front end (see ``scenarios.preview``).
+
+    Only a token signed by this site and stored by the preview gives access; anything else is a 4xx.
+    """
+
+    known_query_parameters = ScenarioPagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
+
+    def listing_view(self, request):
+        self.action = "detail_view"  # serialize every field of the page's own type
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def detail_view(self, request, pk):
+        return self.listing_view(request)
+
+    def get_object(self):
+        if not hasattr(self, "_preview_page"):
+            self._preview_page = self._find_preview_page()
+        return self._preview_page
+
+    def _find_preview_page(self):
+        content_type_name = self.request.GET.get("content_type", "")
+        token = self.request.GET.get("token", "")
+        if content_type_name.count(".") != 1 or not token:
+            raise BadRequestError("content_type (app_label.model) and token are required")
+        app_label, model_name = content_type_name.split(".")
+        content_type = ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
+        model = content_type.model_class() if content_type else None
+        if model is None or not issubclass(model, HeadlessPreviewMixin):
+            raise BadRequestError(f"content_type: {content_type_name!r} has no headless preview")
+        try:
+            model.get_preview_signer().unsign(token)
+        except BadSignature:
+            raise BadRequestError("token: not a preview token of this site") from None
+        preview = PagePreview.objects.filter(content_type=content_type, token=token).first()
+        if preview is None:
+            raise Http404("This preview has expired; preview the page again.")
+        page = preview.as_page()
+        if page.pk is None:
+            page.pk = 0  # a page being created has no id yet
+        return page
+
+
 def register_endpoints(router):
     router.register_endpoint("pages", ScenarioPagesAPIViewSet)
+    router.register_endpoint("page_preview", PagePreviewAPIViewSet)
     router.register_endpoint("images", ImagesAPIViewSet)
     router.register_endpoint("contact-hours", ContactHoursAPIViewSet)
     router.register_endpoint("operator-info", OperatorInfoAPIViewSet)

@@ -18,9 +18,10 @@ from ..api.fields import (
     TranslationsField,
 )
 from ..conf import line_parent_page_types
+from ..preview import HeadlessPreviewModeMixin
 
 
-class InsuranceLineIndexPage(Page):
+class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
     """One line of insurance (e.g. IT-work liability) and the scenarios it answers, in page order."""
 
     coverage_summary = models.TextField(
@@ -76,7 +77,7 @@ class PayoutKind(models.TextChoices):
     OWN_COST = "own-cost", _("Insurer pays the insured's own cost")
 
 
-class IncidentScenarioPage(Page):
+class IncidentScenarioPage(HeadlessPreviewModeMixin, Page):
     """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
 
     The title is a short headline written by the editors; the narrative fields hold the source

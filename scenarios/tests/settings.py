@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     "scenarios",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

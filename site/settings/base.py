@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
+    "wagtail_headless_preview",
     "wagtail.api.v3",
     "rest_framework",
     "corsheaders",
@@ -151,6 +152,15 @@ CORS_ALLOWED_ORIGINS = [
 CORS_URLS_REGEX = r"^/api/.*$"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Preview of drafts in a headless front end: off unless HEADLESS_PREVIEW_URL names the front end's
+# preview page (it receives ?content_type=…&token=… and reads /api/v2/page_preview/).
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": (
+        {"default": os.environ["HEADLESS_PREVIEW_URL"]} if os.environ.get("HEADLESS_PREVIEW_URL") else {}
+    ),
+    "ENFORCE_TRAILING_SLASH": False,
+}
 
 # The scenarios plugin: insurance-line pages live directly under the site's home page.
 SCENARIOS_LINE_PARENT_PAGE_TYPES = ["home.HomePage"]

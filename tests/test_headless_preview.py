@@ -1,0 +1,82 @@
+"""An editor previews a draft in the configured headless front end, which reads it from the API."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from .helpers import scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+FRONT_END = "https://front.example.com/preview"
+
+
+@pytest.fixture
+def headless_front_end(settings):
+    settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": FRONT_END}, "ENFORCE_TRAILING_SLASH": False}
+
+
+def preview_draft(admin_client, page, what_happened, mode):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "what_happened": what_happened,
+            "claim_or_payment": page.claim_or_payment,
+            "payout_kind": page.payout_kind,
+            "caveat": "",
+            "loss_type_links": inline_formset(
+                [{"id": link.pk, "loss_type": link.loss_type_id} for link in page.loss_type_links.all()]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"]
+    return admin_client.get(url, {"mode": mode})
+
+
+def test_the_default_preview_is_the_sites_own_page(admin_client, headless_front_end):
+    page = scenarios_in("ja").first()
+    response = preview_draft(admin_client, page, "下書きの本文。", mode="")
+    assert "<p>下書きの本文。</p>" in response.content.decode()
+
+
+def test_the_headless_mode_hands_the_draft_to_the_front_end_through_the_api(admin_client, client, headless_front_end):
+    page = scenarios_in("en").first()
+    response = preview_draft(admin_client, page, "A draft nobody has published.", mode="headless")
+    preview_url = re.search(r'src="([^"]+)"', response.content.decode()).group(1).replace("&amp;", "&")
+    assert preview_url.startswith(FRONT_END + "?")
+    query = parse_qs(urlparse(preview_url).query)
+
+    draft = client.get("/api/v2/page_preview/", {"content_type": query["content_type"][0], "token": query["token"][0]})
+    assert draft.status_code == 200
+    assert draft.json()["what_happened"] == "A draft nobody has published."
+    # The live page is untouched.
+    assert client.get(f"/api/v2/pages/{page.pk}/").json()["what_happened"] == page.what_happened
+
+
+def test_the_headless_mode_is_offered_only_when_a_front_end_is_configured(settings):
+    page = scenarios_in("ja").first()
+    assert [mode for mode, _label in page.preview_modes] == [""]
+    settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": FRONT_END}}
+    assert [mode for mode, _label in page.preview_modes] == ["", "headless"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?content_type=scenarios.incidentscenariopage",
+        "?content_type=nope&token=x",
+        "?content_type=wagtailcore.page&token=x",
+        "?content_type=scenarios.incidentscenariopage&token=forged",
+    ],
+)
+def test_preview_requests_without_a_valid_token_are_refused(client, query):
+    response = client.get(f"/api/v2/page_preview/{query}")
+    assert response.status_code == 400
+    assert response.json()["message"]
