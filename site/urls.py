@@ -30,6 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include("scenarios.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,6 +19,7 @@ from ..api.fields import (
 )
 from ..conf import line_parent_page_types
 from ..preview import HeadlessPreviewModeMixin
+from ..search import index_text
 
 
 class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
@@ -39,6 +40,7 @@ class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("coverage_summary"),
         index.SearchField("intro"),
+        index.SearchField("search_terms"),
     ]
 
     api_fields = [
@@ -54,6 +56,10 @@ class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
     class Meta:
         verbose_name = _("insurance line")
         verbose_name_plural = _("insurance lines")
+
+    def search_terms(self):
+        """Japanese n-grams and English stems of the line's text (see ``scenarios.search``)."""
+        return index_text(self.title, self.coverage_summary)
 
     def live_scenarios(self):
         """This line's live scenarios in page order, with their loss types, in a fixed number of queries."""
@@ -114,6 +120,7 @@ class IncidentScenarioPage(HeadlessPreviewModeMixin, Page):
         index.SearchField("what_happened"),
         index.SearchField("claim_or_payment"),
         index.SearchField("caveat"),
+        index.SearchField("search_terms"),
         index.FilterField("payout_kind"),
     ]
 
@@ -148,6 +155,14 @@ class IncidentScenarioPage(HeadlessPreviewModeMixin, Page):
         if "loss_type_links" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("loss_type")
         return [link.loss_type for link in links]
+
+    def search_terms(self):
+        """Japanese n-grams and English stems of the scenario and its line's name, so that a search
+        for the line's words (e.g. 漏えい) finds its scenarios too."""
+        line = self.insurance_line
+        return index_text(
+            self.title, self.what_happened, self.claim_or_payment, self.caveat, line.title if line else ""
+        )
 
     @property
     def insurance_line(self):

@@ -1,0 +1,66 @@
+"""The scenario finder: search and filter the scenarios of the visitor's language.
+
+Every choice is in the query string (``?q=…&loss_type=…&payout_kind=…&page=…``), so a result
+list can be bookmarked and shared. A value that names nothing is answered with a 400 and a
+message on the same page, never a 500 or a silently empty list.
+"""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .models import IncidentScenarioPage, LossType, PayoutKind
+from .search import query_text
+
+RESULTS_PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+
+
+def scenario_finder(request):
+    locale = Locale.get_active()
+    loss_types = list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk"))
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    loss_type = request.GET.get("loss_type", "")
+    payout_kind = request.GET.get("payout_kind", "")
+    errors = []
+
+    scenarios = IncidentScenarioPage.objects.live().public().filter(locale=locale)
+    if loss_type:
+        if loss_type not in {item.slug for item in loss_types}:
+            errors.append(_("There is no loss type “%(value)s”.") % {"value": loss_type})
+        scenarios = scenarios.filter(loss_type_links__loss_type__slug=loss_type)
+    if payout_kind:
+        if payout_kind not in PayoutKind.values:
+            errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
+        scenarios = scenarios.filter(payout_kind=payout_kind)
+    if query and query_text(query):
+        matching = IncidentScenarioPage.objects.live().filter(locale=locale).search(
+            query_text(query), operator="and", order_by_relevance=False
+        )
+        scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
+
+    page_number = request.GET.get("page", "1")
+    if not page_number.isdigit():
+        errors.append(_("The page number must be a whole number."))
+        page_number = "1"
+    paginator = Paginator(
+        scenarios.order_by("path").prefetch_related("loss_type_links__loss_type"), RESULTS_PER_PAGE
+    )
+    results = paginator.get_page(page_number)
+
+    shared_query = request.GET.copy()
+    shared_query.pop("page", None)
+    context = {
+        "query": query,
+        "loss_types": loss_types,
+        "payout_kinds": PayoutKind.choices,
+        "selected_loss_type": loss_type,
+        "selected_payout_kind": payout_kind,
+        "results": results,
+        "result_count": paginator.count,
+        "is_filtered": bool(query or loss_type or payout_kind),
+        "errors": errors,
+        "query_string": shared_query.urlencode(),
+    }
+    return render(request, "scenarios/scenario_finder.html", context, status=400 if errors else 200)

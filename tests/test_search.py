@@ -1,0 +1,99 @@
+"""Visitors find a scenario like theirs by words (Japanese or English), loss type and payout kind."""
+
+import pytest
+from wagtail.models import Locale
+
+from scenarios.models import IncidentScenarioPage
+
+from .helpers import scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+
+def mentioning(language_code, text):
+    return {page.slug for page in scenarios_in(language_code) if text.lower() in search_text(page).lower()}
+
+
+def search_text(page):
+    return " ".join([page.title, page.what_happened, page.claim_or_payment, page.get_parent().title])
+
+
+def finder_slugs(client, language_code, **params):
+    response = client.get(f"/{language_code}/search/", params)
+    assert response.status_code == 200
+    return {page.slug for page in response.context["results"]}
+
+
+@pytest.mark.parametrize(
+    "language_code, query, at_least",
+    [
+        ("ja", "サーバー", 3),
+        ("ja", "うつ病", 2),
+        ("ja", "ハッカー", 1),
+        ("ja", "漏えい", 1),
+        ("ja", "コーヒー", 1),
+        ("en", "coffee", 1),
+        ("en", "hacker", 1),
+        ("en", "server", 3),
+    ],
+)
+def test_search_finds_every_scenario_that_mentions_the_words(client, language_code, query, at_least):
+    expected = mentioning(language_code, query)
+    if language_code == "en" and query == "hacker":
+        expected = mentioning("en", "hackers")
+    assert len(expected) >= at_least
+    assert finder_slugs(client, language_code, q=query) == expected
+
+
+def test_search_ignores_full_width_and_half_width_forms(client):
+    assert finder_slugs(client, "ja", q="ｻｰﾊﾞｰ") == finder_slugs(client, "ja", q="サーバー")
+    assert finder_slugs(client, "ja", q="ＰＣ") == finder_slugs(client, "ja", q="PC")
+
+
+def test_search_needs_every_word(client):
+    both = finder_slugs(client, "ja", q="データ 消去")
+    assert both and both <= finder_slugs(client, "ja", q="データ") & finder_slugs(client, "ja", q="消去")
+
+
+def test_search_stays_in_the_visitors_language(client):
+    assert finder_slugs(client, "en", q="サーバー") == set()
+    en_ids = set(IncidentScenarioPage.objects.filter(locale=Locale.objects.get(language_code="en")).values_list("slug", flat=True))
+    assert finder_slugs(client, "en", q="server") <= en_ids
+
+
+@pytest.mark.parametrize("language_code", ["ja", "en"])
+def test_filter_by_loss_type_across_lines(client, language_code):
+    slugs = finder_slugs(client, language_code, loss_type="data-restoration")
+    expected = {
+        page.slug for page in scenarios_in(language_code) if "data-restoration" in [t.slug for t in page.loss_types]
+    }
+    assert slugs == expected and len({page.get_parent().pk for page in scenarios_in(language_code) if page.slug in slugs}) > 1
+
+
+def test_filter_by_payout_kind_and_combined_with_words(client):
+    assert len(finder_slugs(client, "ja", payout_kind="own-cost")) == 6
+    assert finder_slugs(client, "ja", payout_kind="own-cost", q="PC") == {"dropped-pc-screen", "coffee-spilled-on-pc"}
+
+
+def test_the_finder_url_is_shareable_and_keeps_the_choices(client):
+    html = client.get("/en/search/", {"q": "data", "loss_type": "data-restoration"}).content.decode()
+    assert 'value="data"' in html
+    assert '<option value="data-restoration" selected>' in html
+
+
+def test_bad_finder_parameters_are_a_400_with_a_message(client):
+    for params in ({"loss_type": "nope"}, {"payout_kind": "free"}, {"page": "x"}):
+        response = client.get("/ja/search/", params)
+        assert response.status_code == 400
+        assert 'role="alert"' in response.content.decode()
+    assert client.get("/ja/search/", {"q": "あ" * 5000}).status_code == 200
+    assert client.get("/ja/search/", {"page": "9999"}).status_code == 200
+
+
+def test_drafts_are_not_found(client):
+    line = scenarios_in("ja").first().get_parent()
+    draft = IncidentScenarioPage(
+        title="未公開のサーバー事故", slug="draft", what_happened="サーバー", claim_or_payment="x", payout_kind="liability", live=False
+    )
+    line.add_child(instance=draft)
+    assert "draft" not in finder_slugs(client, "ja", q="サーバー")
