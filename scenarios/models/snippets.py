@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from .. import hours
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 
 
@@ -132,6 +133,12 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
     @property
     def is_weekdays_only(self):
         return self.open_weekdays == [0, 1, 2, 3, 4]
+
+    def is_open_at(self, moment):
+        return hours.is_open_at(self, moment)
+
+    def next_opening_after(self, moment):
+        return hours.next_opening_after(self, moment)
 
     @property
     def open_day_names(self):

@@ -6,9 +6,11 @@ and the footer alike without another query.
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
+from .. import hours as opening_hours
 from ..models import ContactHours, OperatorInfo
 
 register = template.Library()
@@ -71,7 +73,30 @@ def operator_info(context):
 
 @register.inclusion_tag("scenarios/components/contact_hours.html", takes_context=True)
 def contact_hours_block(context):
-    return {"hours": _snippet_for_request(context, ContactHours), "request": context.get("request")}
+    """The phone line, its hours and whether it is open now (see static/scenarios/contact-hours.js)."""
+    hours = _snippet_for_request(context, ContactHours)
+    block = {"hours": hours, "request": context.get("request")}
+    if hours is None:
+        return block
+    now = timezone.now()
+    local_now = now.astimezone(opening_hours.TOKYO)
+    next_opening = hours.next_opening_after(now)
+    block.update(
+        {
+            "is_open": hours.is_open_at(now),
+            "next_opening": next_opening,
+            "next_opening_text": _describe_opening(next_opening) if next_opening else "",
+            "closed_dates": ",".join(
+                day.isoformat() for day in opening_hours.closed_dates(hours, local_now.date())
+            ),
+        }
+    )
+    return block
+
+
+def _describe_opening(moment):
+    """e.g. "11月26日(木) 9:00" or "November 26 (Thu) 9:00", in the active language."""
+    return f"{date_format(moment, 'MONTH_DAY_FORMAT')} ({date_format(moment, 'D')}) {moment.hour}:{moment:%M}"
 
 
 @register.inclusion_tag("scenarios/components/disclaimer.html", takes_context=True)

@@ -1,0 +1,63 @@
+"""When the phone line is answered: Japan time, open weekdays, Japanese national holidays.
+
+The holiday calendar comes from the maintained ``holidays`` package (substitute and "citizens'"
+holidays included), never from a hand-written list.
+"""
+
+import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+SEARCH_DAYS = 400  # how far ahead to look for the next opening; a year of closures is the worst case
+
+
+@lru_cache(maxsize=8)
+def _holidays_of(year):
+    return holidays.country_holidays("JP", years=year)
+
+
+def is_national_holiday(day):
+    return day in _holidays_of(day.year)
+
+
+def is_open_day(hours, day):
+    """True if the line opens at all on ``day`` (a date in Japan)."""
+    if day.weekday() not in hours.open_weekdays:
+        return False
+    return not (hours.closed_on_national_holidays and is_national_holiday(day))
+
+
+def is_open_at(hours, moment):
+    """True if the line is answered at ``moment`` (an aware datetime); closing time itself is closed."""
+    local = moment.astimezone(TOKYO)
+    return is_open_day(hours, local.date()) and hours.opens_at <= local.time() < hours.closes_at
+
+
+def next_opening_after(hours, moment):
+    """The next time the line opens after ``moment``, as an aware datetime in Japan, or None."""
+    local = moment.astimezone(TOKYO)
+    day = local.date()
+    if is_open_day(hours, day) and local.time() < hours.opens_at:
+        return datetime.datetime.combine(day, hours.opens_at, tzinfo=TOKYO)
+    for offset in range(1, SEARCH_DAYS):
+        candidate = day + datetime.timedelta(days=offset)
+        if is_open_day(hours, candidate):
+            return datetime.datetime.combine(candidate, hours.opens_at, tzinfo=TOKYO)
+    return None
+
+
+def closed_dates(hours, start, days=SEARCH_DAYS):
+    """Open weekdays on which the line is closed for a holiday, from ``start`` for ``days`` days.
+
+    A page carries this list so that a browser can work out "open now" itself, correctly even
+    when the page was served from a cache long after it was rendered.
+    """
+    dates = []
+    for offset in range(days):
+        day = start + datetime.timedelta(days=offset)
+        if day.weekday() in hours.open_weekdays and not is_open_day(hours, day):
+            dates.append(day)
+    return dates
