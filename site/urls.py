@@ -9,10 +9,14 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from scenarios.api import v2 as scenarios_api_v2
 from scenarios.api import v3 as scenarios_api_v3
+
+from .sitemaps import MultilingualSitemap
+from .views import robots_txt
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 scenarios_api_v2.register_endpoints(api_v2)
@@ -22,7 +26,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/", scenarios_api_v3.api_with_snippets().urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("robots.txt", robots_txt),
 ]
+
+handler500 = "itrisk.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

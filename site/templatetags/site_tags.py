@@ -1,0 +1,83 @@
+"""Tags for the site's layout: meta description, OpenGraph locale and JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from scenarios.structured_data import organization
+from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
+
+register = template.Library()
+
+OPEN_GRAPH_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The page's ancestors below the tree root, then the page; looked up once per request."""
+    request = context.get("request")
+    cached = getattr(request, "_breadcrumb_trail", None)
+    if cached is not None and cached[0] == page.pk:
+        return cached[1]
+    trail = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1] + [page]
+    if request is not None:
+        request._breadcrumb_trail = (page.pk, trail)
+    return trail
+
+
+@register.simple_tag
+def meta_description(page):
+    """The editor's search description, else the opening of the page's own text."""
+    if page is None:
+        return ""
+    text = getattr(page, "search_description", "") or ""
+    for field in ("what_happened", "coverage_summary", "intro"):
+        if text:
+            break
+        text = getattr(page, field, "") or ""
+    return Truncator(" ".join(text.split())).chars(120)
+
+
+@register.filter
+def open_graph_locale(language_code):
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code)
+
+
+def _json_ld(data):
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page=None):
+    """JSON-LD: the Organization with its ContactPoint and hours, and the page's BreadcrumbList."""
+    request = context.get("request")
+    operator = operator_info(context)
+    blocks = []
+    if operator is not None and request is not None:
+        home_url = request.build_absolute_uri(f"/{context.get('LANGUAGE_CODE', 'ja')}/")
+        blocks.append(_json_ld(organization(operator, contact_hours(context), home_url)))
+    if page is not None and getattr(page, "depth", 0) > 2 and request is not None:
+        trail = breadcrumb_trail(context, page)
+        blocks.append(
+            _json_ld(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "BreadcrumbList",
+                    "itemListElement": [
+                        {
+                            "@type": "ListItem",
+                            "position": position,
+                            "name": item.title,
+                            "item": request.build_absolute_uri(item.get_url(request)),
+                        }
+                        for position, item in enumerate(trail, start=1)
+                    ],
+                }
+            )
+        )
+    return mark_safe("".join(blocks))  # noqa: S308 - each block is escaped JSON
