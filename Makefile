@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test serve install install-dev catalogs browser clean
+.PHONY: run test serve quality install install-dev catalogs browser clean
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,8 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium is not installed: the browser tests will skip (they never skip on CI)"
+	@command -v npm >/dev/null 2>&1 && npm ci --prefix tests/browser/axe --no-audit --no-fund --silent \
+		|| echo "npm is not installed: the accessibility tests will skip (they never skip on CI)"
 
 test: install-dev catalogs browser
 	bash tests/run.sh
@@ -50,6 +52,13 @@ serve: catalogs
 	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && \
 	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+
+# Page quality figures (axe-core, Nu Html Checker, Lighthouse) for a site that is already running,
+# e.g. one started with `make serve PORT=8080`.
+URL ?= http://127.0.0.1:$(PORT)
+quality: install-dev browser
+	npm ci --prefix tools/quality --no-audit --no-fund --silent
+	$(PY) tools/quality/check.py --url $(URL)
 
 clean:
 	rm -rf $(VENV) static build *.egg-info

@@ -10,7 +10,7 @@ class PublicSiteLocaleMiddleware(LocaleMiddleware):
     API or the admin would otherwise become a redirect to /ja/api/…; clients must get the 404.
     """
 
-    unprefixed_paths = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml", "/robots.txt")
+    unprefixed_paths = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml", "/robots.txt", "/favicon.ico")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.unprefixed_paths):

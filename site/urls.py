@@ -16,7 +16,7 @@ from scenarios.api import v2 as scenarios_api_v2
 from scenarios.api import v3 as scenarios_api_v3
 
 from .sitemaps import MultilingualSitemap
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 scenarios_api_v2.register_endpoints(api_v2)
@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v3/", scenarios_api_v3.api_with_snippets().urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),
+    path("favicon.ico", favicon),
 ]
 
 handler500 = "itrisk.views.server_error"

@@ -1,7 +1,8 @@
 """Site-wide views that are not pages: robots.txt, and the error page that needs no database."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.templatetags.static import static
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -19,6 +20,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the site's icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def server_error(request):

@@ -1,0 +1,43 @@
+"""axe-core (WCAG 2.1 A and AA rules) finds no violation on the site's kinds of page, in both languages."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = [
+    "/{lang}/",
+    "/{lang}/it-work-liability/",
+    "/{lang}/it-work-liability/undersized-server-outage/",
+    "/{lang}/operator/",
+    "/{lang}/search/?q=data",
+    "/{lang}/no-such-page/",
+]
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    if not AXE.exists():
+        reason = "axe-core is not installed (make test runs npm ci in tests/browser/axe)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(page, axe_source, lang, path):
+    page.goto(path.format(lang=lang))
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES
+    )
+    violations = [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} × {violation['nodes'][0]['target']})"
+        for violation in result["violations"]
+    ]
+    assert violations == []
+    assert len(result["passes"]) > 5  # axe really ran
