@@ -46,7 +46,11 @@ def test_every_v3_operation_keeps_its_schema(keep_test_connection):
         @SETTINGS
         @given(case=operation.as_strategy())
         def exercise(case):
-            case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+            # The in-process WSGI client does not undo gzip, which the site applies when asked.
+            case.call_and_validate(
+                headers={"Accept-Encoding": "identity"},
+                checks=[not_a_server_error, response_schema_conformance],
+            )
 
         exercise()
         checked.append(f"{operation.method.upper()} {operation.path}")
