@@ -35,6 +35,7 @@ from scenarios.models import (
 )
 
 from ..models import HomePage, SeedRecord, StandardPage
+from ..roles import grant_page_roles
 
 CONTENT_FILE = Path(__file__).with_name("content.toml")
 SOURCE_LANGUAGE = "ja"
@@ -91,7 +92,21 @@ class SeedLoader:
         self._load_operator_info(self.content["operator_info"])
         for key, instance, english in self.to_translate:
             self._translate(key, instance, english)
+        self._grant_page_roles(home)
         return self.report
+
+    def _grant_page_roles(self, home):
+        """Editorial page permissions and the approval workflow, once both home pages exist."""
+        key = "roles:page-permissions"
+        if home is None or self._is_loaded(key):
+            return
+        home_by_language = {
+            page.locale.language_code: page for page in home.get_translations(inclusive=True).select_related("locale")
+        }
+        if {SOURCE_LANGUAGE, TARGET_LANGUAGE} <= set(home_by_language):
+            grant_page_roles(home_by_language)
+            self._record(key)
+            self.report.created.append(key)
 
     # --- the ledger --------------------------------------------------------------------------
 

@@ -1,19 +1,27 @@
-"""``manage.py ensure_admin``: make sure the development admin account exists and print its login.
+"""``manage.py ensure_admin``: make sure the development accounts exist and print their logins.
 
-For local development only (``make run``): it refuses to run with DEBUG off, so a production
-deployment can never get an account with a published password.
+The admin, and one demo account per editorial role (editor, translator, approver). For local
+development only (``make run``): it refuses to run with DEBUG off, so a production deployment can
+never get an account with a published password.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-USERNAME = "admin"
-PASSWORD = "admin-dev-only"  # noqa: S105 - printed on purpose; development only
+from home.roles import APPROVERS, EDITORS, TRANSLATORS
+
+ADMIN = ("admin", "admin-dev-only")
+DEMO_ACCOUNTS = [  # (username, password, group)
+    ("editor", "editor-dev-only", EDITORS),
+    ("translator", "translator-dev-only", TRANSLATORS),
+    ("approver", "approver-dev-only", APPROVERS),
+]
 
 
 class Command(BaseCommand):
-    help = "Creates the development admin account if it is missing, and prints its login."
+    help = "Creates the development admin and demo role accounts if they are missing, and prints their logins."
 
     def add_arguments(self, parser):
         parser.add_argument("--url", default="http://127.0.0.1:8000", help="Where the site is served.")
@@ -22,14 +30,16 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("ensure_admin is for local development only (DEBUG is off).")
         user_model = get_user_model()
-        user = user_model.objects.filter(username=USERNAME).first()
-        if user is None:
-            user_model.objects.create_superuser(USERNAME, email="admin@localhost", password=PASSWORD)
-            note = ""
-        else:
-            note = " (unless you have changed it)"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin login: {options['url']}/admin/  user: {USERNAME}  password: {PASSWORD}{note}"
-            )
-        )
+        lines = [f"Admin: {options['url']}/admin/"]
+        username, password = ADMIN
+        if not user_model.objects.filter(username=username).exists():
+            user_model.objects.create_superuser(username, email="admin@localhost", password=password)
+        lines.append(f"  {username:<11} {password:<22} superuser")
+        for username, password, group_name in DEMO_ACCOUNTS:
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                user = user_model.objects.create_user(username, email=f"{username}@localhost", password=password)
+            user.groups.add(Group.objects.get(name=group_name))
+            lines.append(f"  {username:<11} {password:<22} {group_name}")
+        lines.append("  (passwords as created; a password you changed stays changed)")
+        self.stdout.write(self.style.SUCCESS("\n".join(lines)))

@@ -1,0 +1,55 @@
+"""The editorial roles: who may write Japanese, who translates into English, who publishes.
+
+| group      | Japanese pages           | English pages            | shared snippets             |
+|------------|--------------------------|--------------------------|-----------------------------|
+| 編集者     | add, change; submit      | —                        | add, change                 |
+| 承認者     | add, change, publish     | —                        | add, change, publish        |
+| 翻訳者     | —                        | add, change, publish     | change, publish             |
+
+(Loss types have no drafts, so there is nothing to publish for them: a change is live at once.)
+
+The groups and their model permissions are made by a migration (``0002_editorial_roles``). Page
+permissions and the approval workflow hang on the home page of each language, which exists only
+once content is loaded, so ``grant_page_roles()`` sets them then (the seed loader calls it).
+Wagtail's snippet permissions are not per language: a translator may technically open the
+Japanese snippet too; the editor guide says not to.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+
+EDITORS = "編集者"
+TRANSLATORS = "翻訳者"
+APPROVERS = "承認者"
+WORKFLOW_NAME = "承認者による公開"
+
+PAGE_PERMISSIONS = {
+    # (group, language of the home page): page permission codenames
+    (EDITORS, "ja"): ["add_page", "change_page"],
+    (APPROVERS, "ja"): ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    (TRANSLATORS, "en"): ["add_page", "change_page", "publish_page"],
+}
+
+
+def grant_page_roles(home_by_language):
+    """Page permissions on each language's home page, and the approval workflow on the Japanese one.
+
+    Idempotent: running it again adds nothing. ``home_by_language`` maps "ja"/"en" to home pages.
+    """
+    for (group_name, language), codenames in PAGE_PERMISSIONS.items():
+        home = home_by_language.get(language)
+        if home is None:
+            continue
+        group = Group.objects.get(name=group_name)
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+
+    japanese_home = home_by_language.get("ja")
+    if japanese_home is None:
+        return
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task, _created = GroupApprovalTask.objects.get_or_create(name="承認者による確認")
+    task.groups.add(Group.objects.get(name=APPROVERS))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=japanese_home.pk), defaults={"workflow": workflow})
