@@ -112,3 +112,33 @@ def test_page_type_rules_keep_the_tree_in_shape():
     assert IncidentScenarioPage.allowed_subpage_models() == []
     assert set(HomePage.allowed_subpage_models()) == {InsuranceLineIndexPage, StandardPage}
     assert StandardPage.allowed_subpage_models() == []
+
+
+def test_operator_page_choosers_offer_standard_pages_only(admin_client):
+    from scenarios.models import OperatorInfo
+
+    panels = OperatorInfo.panels[-1].children
+    assert [panel.page_type for panel in panels] == [["home.StandardPage"]] * 3
+    operator = OperatorInfo.objects.get(locale__language_code="ja")
+    url = reverse(operator.snippet_viewset.get_url_name("edit"), args=[operator.pk])
+    assert admin_client.get(url).status_code == 200
+
+
+def test_machine_translation_is_off_unless_a_deepl_key_is_set(settings):
+    assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
+
+
+def test_a_deepl_key_turns_machine_translation_on():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "from django.conf import settings; print(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR['CLASS'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=root, capture_output=True, text=True, check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "itrisk.settings.dev", "DEEPL_AUTH_KEY": "test-key:fx"},
+    )
+    assert result.stdout.strip() == "wagtail_localize.machine_translators.deepl.DeepLTranslator"

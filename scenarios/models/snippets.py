@@ -13,6 +13,7 @@ from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMix
 from wagtail_localize.fields import SynchronizedField
 
 from .. import hours
+from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 
 
@@ -193,9 +194,9 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         FieldPanel("scenario_disclaimer"),
         MultiFieldPanel(
             [
-                PageChooserPanel("operator_page"),
-                PageChooserPanel("site_manager_page"),
-                PageChooserPanel("privacy_policy_page"),
+                PageChooserPanel("operator_page", page_type=operator_page_types()),
+                PageChooserPanel("site_manager_page", page_type=operator_page_types()),
+                PageChooserPanel("privacy_policy_page", page_type=operator_page_types()),
             ],
             heading=_("links"),
         ),

@@ -117,6 +117,13 @@ USE_TZ = True
 # a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Optional machine translation in the translation editor: off unless a DeepL key is given.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -166,5 +173,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
-# The scenarios plugin: insurance-line pages live directly under the site's home page.
+# The scenarios plugin: insurance-line pages live directly under the site's home page, and the
+# operator info links to the site's standard pages.
 SCENARIOS_LINE_PARENT_PAGE_TYPES = ["home.HomePage"]
+SCENARIOS_OPERATOR_PAGE_TYPES = ["home.StandardPage"]
