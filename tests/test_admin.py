@@ -142,3 +142,12 @@ def test_a_deepl_key_turns_machine_translation_on():
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "itrisk.settings.dev", "DEEPL_AUTH_KEY": "test-key:fx"},
     )
     assert result.stdout.strip() == "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+
+
+def test_the_translation_editor_is_japanese_too(admin_client):
+    catalog = admin_client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for text in ["未翻訳", "PO ファイルをダウンロード", "保存していない項目があります"]:
+        assert text.encode("unicode_escape").decode() in catalog or text in catalog
+    page = scenarios_in("ja").first()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "翻訳済みのページを同期" in html
