@@ -20,6 +20,11 @@ def test_the_admin_is_in_japanese_by_default(admin_client):
     assert "ダッシュボード" in html or "ページ" in html
 
 
+def test_the_admin_stays_japanese_whatever_the_browsers_language(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="ja"' in html
+
+
 def test_an_editor_can_switch_the_admin_to_english(admin_client):
     profile = UserProfile.get_for_user(admin_client.user)
     profile.preferred_language = "en"
