@@ -1,7 +1,7 @@
 """A real running copy of the site for tests that talk to it over HTTP (curl, a browser).
 
-It runs as ``make run`` runs it (dev settings, migrated, seed loaded) on its own SQLite file and
-a free port, in a subprocess, so nothing it does touches the test database.
+It runs as ``make run`` runs it (dev settings, migrated, seed loaded, demo role accounts made) on
+its own SQLite file and a free port, in a subprocess, so nothing it does touches the test database.
 """
 
 import os
@@ -31,7 +31,7 @@ def running_site(data_dir):
     }
     env.pop("TEST_DATABASE_URL", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"]):
+    for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"], ["ensure_admin"]):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, capture_output=True, timeout=300)
     port = free_port()
     server = subprocess.Popen(

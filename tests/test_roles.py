@@ -138,3 +138,7 @@ def test_demo_accounts_are_never_made_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("ensure_admin")
+
+
+def test_translators_may_start_a_translation(member):
+    assert member("翻訳者").has_perm("wagtail_localize.submit_translation")

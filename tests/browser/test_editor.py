@@ -1,0 +1,97 @@
+"""What the editorial team does in the admin, in a real browser: write, approve, translate, publish.
+
+One story, in order: the editor adds a scenario under a line and submits it; the approver approves
+and it is live in Japanese; the translator starts the English translation, translates every
+segment in wagtail-localize's editor and publishes it; it is live in English.
+"""
+
+import json
+import re
+import urllib.parse
+import urllib.request
+
+from playwright.sync_api import expect
+
+TITLE_JA = "ブラウザで追加した事故例"
+TITLE_EN = "A scenario added in the browser"
+
+
+def api(site_url, **params):
+    query = urllib.parse.urlencode(params)
+    with urllib.request.urlopen(f"{site_url}/api/v2/pages/?{query}") as response:
+        return json.load(response)
+
+
+def log_in(browser, site_url, username):
+    context = browser.new_context(base_url=site_url)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"{username}-dev-only")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def footer_action(page, selector):
+    """Clicks an action of the editor's footer menu, opening its dropdown first if it is folded."""
+    action = page.locator(selector).first
+    if not action.is_visible():
+        page.locator("footer .w-dropdown__toggle").last.click()
+    action.click()
+
+
+def translate_visible_segments(page, texts):
+    for text in texts:
+        page.locator("button", has_text=re.compile(r"^翻訳$")).filter(visible=True).first.click()
+        page.locator("textarea").filter(visible=True).first.fill(text)
+        page.locator("button", has_text=re.compile(r"^保存$")).filter(visible=True).first.click()
+        expect(page.locator("textarea").filter(visible=True)).to_have_count(0)
+
+
+def test_write_approve_translate_publish(browser, site_url):
+    line = api(site_url, type="scenarios.InsuranceLineIndexPage", locale="ja", slug="it-work-liability")["items"][0]
+
+    # The editor writes the scenario and submits it for approval; it is not live yet.
+    editor = log_in(browser, site_url, "editor")
+    editor.goto(f"/admin/pages/{line['id']}/add_subpage/")
+    editor.fill("#id_title", TITLE_JA)
+    editor.fill("#id_what_happened", "ブラウザから入力した事故の内容。")
+    editor.fill("#id_claim_or_payment", "ブラウザから入力した請求の内容。")
+    editor.select_option("#id_payout_kind", "liability")
+    footer_action(editor, "button[name=action-submit]")
+    expect(editor.locator(".messages")).to_contain_text("承認待ち")
+    edit_link = editor.locator(f"a:has-text('{TITLE_JA}')").first.get_attribute("href")
+    page_id = int(re.search(r"/pages/(\d+)/", edit_link).group(1))
+    assert api(site_url, title=TITLE_JA)["meta"]["total_count"] == 0
+    editor.context.close()
+
+    # The approver approves, which publishes it in Japanese.
+    approver = log_in(browser, site_url, "approver")
+    approver.goto(f"/admin/pages/{page_id}/edit/")
+    footer_action(approver, "button:has-text('承認と公開')")
+    expect(approver.locator(".messages")).to_contain_text(TITLE_JA)
+    japanese = api(site_url, title=TITLE_JA)["items"][0]
+    approver.goto(re.sub(r"^https?://[^/]+", "", japanese["meta"]["html_url"]))
+    expect(approver.locator("h1")).to_have_text(TITLE_JA)
+    approver.context.close()
+
+    # The translator starts the English translation, translates each segment, and publishes it.
+    translator = log_in(browser, site_url, "translator")
+    translator.goto(f"/admin/localize/submit/page/{page_id}/")
+    translator.check("input[type=checkbox][name=locales]")
+    translator.locator("main button[type=submit], main input[type=submit]").last.click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    assert api(site_url, title=TITLE_EN)["meta"]["total_count"] == 0  # English waits for the translator
+    # The content tab holds the headline and the two parts of the story, the other tab the slug.
+    translate_visible_segments(translator, [TITLE_EN, "What happened, typed in the browser.", "The claim, typed in the browser."])
+    translator.locator("[role=tab]").nth(1).click()
+    translate_visible_segments(translator, ["added-in-browser"])
+    translator.locator("button:has-text('公開: English')").click()
+    expect(translator.locator(".messages")).to_contain_text(TITLE_EN)
+
+    translator.goto("/en/it-work-liability/added-in-browser/")
+    expect(translator.locator("h1")).to_have_text(TITLE_EN)
+    expect(translator.locator("main")).to_contain_text("What happened, typed in the browser.")
+    expect(translator.locator(".disclaimer")).to_contain_text("case by case")
+    translator.context.close()
