@@ -258,3 +258,11 @@ def test_loss_types_match_across_languages_by_slug(client):
     ja = {item["slug"] for item in get_json(client, "/api/v3/loss-types/?locale=ja&limit=100")["items"]}
     en = {item["slug"] for item in get_json(client, "/api/v3/loss-types/?locale=en&limit=100")["items"]}
     assert ja == en == set(LossType.objects.values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize(
+    "language_code, query, count", [("ja", "サーバー", 3), ("ja", "うつ病", 2), ("en", "hacker", 1), ("en", "coffee", 1)]
+)
+def test_api_search_works_in_japanese_and_english(client, language_code, query, count):
+    data = v2_pages(client, f"type={SCENARIO}&locale={language_code}&search={query}")
+    assert data["meta"]["total_count"] == count

@@ -10,7 +10,7 @@ from django.core.signing import BadSignature
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from ..models import ContactHours, IncidentScenarioPage, LossType, OperatorInfo, PayoutKind
+from ..search import query_text
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 
@@ -49,10 +50,34 @@ class ScenarioFilter(BaseFilterBackend):
         return queryset.filter(pk__in=scenarios.values("pk"))
 
 
+class _RequestWithParams:
+    """A request whose query parameters are replaced, everything else passed through."""
+
+    def __init__(self, request, params):
+        self._request = request
+        self.GET = params
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+class TermsSearchFilter(SearchFilter):
+    """Wagtail's ``?search=``, with the query turned into the index terms of ``scenarios.search``
+    (Japanese n-grams, English stems) and every term required unless the client says otherwise."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        params = request.GET.copy()
+        params["search"] = query_text(params["search"]) or params["search"]
+        params.setdefault("search_operator", "and")
+        return super().filter_queryset(_RequestWithParams(request, params), queryset, view)
+
+
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last)."""
 
-    filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, PagesAPIViewSet.filter_backends[-1]]
+    filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, TermsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 
 
