@@ -63,17 +63,22 @@ def vnu_errors(urls):
     return counts
 
 
-def lighthouse_scores(url):
-    result = subprocess.run(
-        [
-            str(LIGHTHOUSE), url, "--output=json", "--quiet",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
-        ],
-        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
-    report = json.loads(result.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+def lighthouse_scores(url, attempts=3):
+    """Lighthouse's four category scores; a run whose browser fails to start is tried again."""
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+    ]
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, env={**os.environ, "CHROME_PATH": CHROMIUM}
+        )
+        if result.returncode == 0:
+            report = json.loads(result.stdout)
+            return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+        print(f"lighthouse failed on {url} (attempt {attempt}): {result.stderr.strip()[-300:]}", file=sys.stderr)
+    raise SystemExit(f"lighthouse could not check {url}")
 
 
 def main():
