@@ -9,6 +9,8 @@ from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Py
 from rest_framework import serializers
 from wagtail.models import Locale
 
+from ..request_cache import request_cache
+
 
 class LossTypeRef(TypedDict):
     id: int
@@ -88,13 +90,9 @@ class DisclaimerField(serializers.Field):
     def to_representation(self, value) -> str | None:
         from ..models import OperatorInfo
 
-        request = self.context.get("request") if hasattr(self, "context") else None
-        cache = getattr(request, "_scenarios_disclaimers", None) if request is not None else None
-        if cache is None:
-            cache = {}
-            if request is not None:
-                request._scenarios_disclaimers = cache
-        if value.locale_id not in cache:
+        cache = request_cache(self.context.get("request"))
+        key = ("disclaimer", value.locale_id)
+        if key not in cache:
             operator = OperatorInfo.for_locale(value.locale_id) or OperatorInfo.for_locale(Locale.get_default())
-            cache[value.locale_id] = operator.scenario_disclaimer if operator else None
-        return cache[value.locale_id]
+            cache[key] = operator.scenario_disclaimer if operator else None
+        return cache[key]

@@ -11,23 +11,14 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
 from .. import hours as opening_hours
+from ..request_cache import request_cache
 from ..models import ContactHours, OperatorInfo
 
 register = template.Library()
 
 
-def _request_cache(context):
-    """A dict kept on the request, so each lookup below runs once per request."""
-    request = context.get("request")
-    if request is None:
-        return {}
-    if not hasattr(request, "_scenarios_cache"):
-        request._scenarios_cache = {}
-    return request._scenarios_cache
-
-
 def _active_locale(context):
-    cache = _request_cache(context)
+    cache = request_cache(context.get("request"))
     if "locale" not in cache:
         try:
             cache["locale"] = Locale.get_active()
@@ -42,7 +33,7 @@ def _snippet_for_request(context, model):
     A fallback instance is marked with ``fallback_language`` so the template can tell a browser
     (and a screen reader) that the text is in another language, rather than showing it silently.
     """
-    cache = _request_cache(context)
+    cache = request_cache(context.get("request"))
     if model in cache:
         return cache[model]
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from scenarios.request_cache import request_cache
 from scenarios.structured_data import organization
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
 
@@ -17,14 +18,11 @@ OPEN_GRAPH_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
     """The page's ancestors below the tree root, then the page; looked up once per request."""
-    request = context.get("request")
-    cached = getattr(request, "_breadcrumb_trail", None)
-    if cached is not None and cached[0] == page.pk:
-        return cached[1]
-    trail = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1] + [page]
-    if request is not None:
-        request._breadcrumb_trail = (page.pk, trail)
-    return trail
+    cache = request_cache(context.get("request"))
+    key = ("breadcrumb_trail", page.pk)
+    if key not in cache:
+        cache[key] = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1] + [page]
+    return cache[key]
 
 
 @register.simple_tag
