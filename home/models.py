@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from scenarios.api.fields import TranslationsField
 from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
+from scenarios.visibility import visible_to
 
 
 class HomePage(Page):
@@ -31,8 +32,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lines = list(InsuranceLineIndexPage.objects.live().child_of(self).order_by("path"))
-        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(lines)
+        lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self))
+        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(list(lines.order_by("path")), request)
         return context
 
 

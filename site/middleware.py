@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+from wagtail.models import PageViewRestriction
 
 
 class PublicSiteLocaleMiddleware(LocaleMiddleware):
@@ -30,3 +32,30 @@ class PublicSiteLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.unprefixed_paths):
             return response
         return super().process_response(request, response)
+
+
+class PrivateResponsesMiddleware:
+    """Marks every response to a signed-in user, or to a visitor who has entered a page password, as
+    ``Cache-Control: private``, so no shared cache (a CDN, a proxy, the page cache) ever stores a page
+    or a listing that shows private content, or an editor's view of the site.
+
+    A request without a session cookie can be neither, and is left alone without touching the session
+    (which would add ``Vary: Cookie`` to every anonymous response).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_privileged(request):
+            patch_cache_control(response, private=True)
+        return response
+
+    @staticmethod
+    def is_privileged(request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            return True
+        return bool(request.session.get(PageViewRestriction.passed_view_restrictions_session_key))

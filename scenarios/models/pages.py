@@ -20,6 +20,7 @@ from ..api.fields import (
 from ..conf import line_parent_page_types
 from ..preview import HeadlessPreviewModeMixin
 from ..search import index_text
+from ..visibility import visible_to
 
 
 class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
@@ -61,18 +62,17 @@ class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
         """Japanese n-grams and English stems of the line's text (see ``scenarios.search``)."""
         return index_text(self.title, self.coverage_summary)
 
-    def live_scenarios(self):
-        """This line's live scenarios in page order, with their loss types, in a fixed number of queries."""
+    def live_scenarios(self, request):
+        """This line's live scenarios that ``request`` may see, in page order, with their loss types,
+        in a fixed number of queries."""
+        scenarios = IncidentScenarioPage.objects.live().child_of(self)
         return (
-            IncidentScenarioPage.objects.live()
-            .child_of(self)
-            .order_by("path")
-            .prefetch_related("loss_type_links__loss_type")
+            visible_to(request, scenarios).order_by("path").prefetch_related("loss_type_links__loss_type")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["scenarios"] = self.live_scenarios()
+        context["scenarios"] = self.live_scenarios(request)
         return context
 
 
@@ -176,18 +176,19 @@ class IncidentScenarioPage(HeadlessPreviewModeMixin, Page):
         return context
 
     @classmethod
-    def live_by_line(cls, lines):
+    def live_by_line(cls, lines, request):
         """[(line, [its live scenarios in page order]), …] for the given lines, in two queries however many.
 
-        Lines must be siblings (e.g. the lines under one home page).
+        Lines must be siblings (e.g. the lines under one home page). Scenarios ``request`` may not
+        see are left out (see ``scenarios.visibility``).
         """
         if not lines:
             return []
+        scenarios = cls.objects.live().filter(
+            path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1
+        )
         scenarios = (
-            cls.objects.live()
-            .filter(path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1)
-            .order_by("path")
-            .prefetch_related("loss_type_links__loss_type")
+            visible_to(request, scenarios).order_by("path").prefetch_related("loss_type_links__loss_type")
         )
         by_path = {line.path: [] for line in lines}
         for scenario in scenarios:

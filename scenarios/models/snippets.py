@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import hours
 from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
+from ..visibility import is_visible_to, visible_to
 
 
 class OnePerLocaleMixin:
@@ -228,13 +229,14 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
             .first()
         )
 
-    def linked_pages(self, locale):
-        """The operator, site-manager and privacy pages, each in ``locale`` where it has a live
-        translation (else as linked), in one query."""
+    def linked_pages(self, locale, request=None):
+        """The operator, site-manager and privacy pages that ``request`` may see, each in ``locale``
+        where it has a live translation (else as linked), in one query."""
         pages = [self.operator_page, self.site_manager_page, self.privacy_policy_page]
         pages = [page for page in pages if page is not None]
-        translations = Page.objects.live().filter(
+        translations = visible_to(request, Page.objects.live()).filter(
             translation_key__in=[page.translation_key for page in pages], locale=locale
         )
         by_key = {page.translation_key: page for page in translations}
-        return [by_key.get(page.translation_key, page) for page in pages]
+        linked = [by_key.get(page.translation_key, page) for page in pages]
+        return [page for page in linked if is_visible_to(request, page)]

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from .. import hours as opening_hours
 from ..request_cache import request_cache
+from ..visibility import visible_to
 from ..models import ContactHours, OperatorInfo
 
 register = template.Library()
@@ -98,7 +99,7 @@ def scenario_disclaimer(context):
 @register.simple_tag(takes_context=True)
 def operator_pages(context, operator):
     """``{% operator_pages operator as pages %}``: the operator's linked pages in the visitor's language."""
-    return operator.linked_pages(_active_locale(context))
+    return operator.linked_pages(_active_locale(context), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -113,7 +114,8 @@ def language_versions(context, page=None):
     current = translation.get_language()
     versions_by_code = {}
     if isinstance(page, Page) and page.pk:
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+        versions = visible_to(request, page.get_translations(inclusive=True).live())
+        for version in versions.select_related("locale"):
             versions_by_code[version.locale.language_code] = version
 
     home_by_code = {}
@@ -121,7 +123,8 @@ def language_versions(context, page=None):
     if missing and request is not None:
         site = Site.find_for_request(request)
         if site is not None:
-            for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes = visible_to(request, site.root_page.get_translations(inclusive=True).live())
+            for home in homes.select_related("locale"):
                 home_by_code[home.locale.language_code] = home
 
     items = []
