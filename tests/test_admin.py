@@ -1,13 +1,16 @@
 """Editors work in a Japanese admin: edit, publish and see it on the site; English is a translation."""
 
+import uuid
+
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from home.models import HomePage, StandardPage
-from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage
+from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, OperatorInfo
 
 from .helpers import scenarios_in
 
@@ -156,3 +159,14 @@ def test_the_translation_editor_is_japanese_too(admin_client):
     page = scenarios_in("ja").first()
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "翻訳済みのページを同期" in html
+
+
+@pytest.mark.parametrize("model", [ContactHours, OperatorInfo])
+def test_the_database_keeps_one_shared_snippet_per_language(model):
+    """Not only the admin form: a second instance for a language is refused by the database itself."""
+    existing = model.objects.get(locale__language_code="ja")
+    duplicate = model.objects.get(pk=existing.pk)
+    duplicate.pk = duplicate.id = None
+    duplicate.translation_key = uuid.uuid4()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()

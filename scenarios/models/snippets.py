@@ -19,7 +19,11 @@ from ..visibility import is_visible_to, visible_to
 
 
 class OnePerLocaleMixin:
-    """Keeps a snippet to one instance per language, so every page knows which one to show."""
+    """Keeps a snippet to one instance per language, so every page knows which one to show.
+
+    The database enforces it (a unique constraint on ``locale`` in each model's Meta); ``clean()``
+    turns it into a message on the form, which would otherwise not check a field it does not show.
+    """
 
     def clean(self):
         super().clean()
@@ -120,6 +124,7 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact hours")
         verbose_name_plural = _("contact hours")
+        constraints = [models.UniqueConstraint(fields=["locale"], name="one_contact_hours_per_locale")]
 
     def __str__(self):
         return f"{self.heading} {self.phone_number}"
@@ -217,6 +222,7 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("operator info")
         verbose_name_plural = _("operator info")
+        constraints = [models.UniqueConstraint(fields=["locale"], name="one_operator_info_per_locale")]
 
     def __str__(self):
         return self.operator_name
