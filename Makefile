@@ -44,9 +44,18 @@ browser:
 test: install-dev catalogs browser
 	bash tests/run.sh
 
-serve: catalogs
+# `make serve` keeps its own state in .serve/ (never make run's db.sqlite3 and its demo accounts): a
+# random secret key made once, the SQLite database unless DATABASE_URL is set, and uploaded media.
+SERVE_DIR := .serve
+$(SERVE_DIR)/secret_key:
+	mkdir -p $(SERVE_DIR)
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: catalogs $(SERVE_DIR)/secret_key
 	DJANGO_SETTINGS_MODULE=itrisk.settings.production \
-	SECRET_KEY=$${SECRET_KEY:-measurement-only-$$(date +%s)-not-for-deployment} \
+	SECRET_KEY=$${SECRET_KEY:-$$(cat $(SERVE_DIR)/secret_key)} \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DIR)/db.sqlite3} \
+	MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/$(SERVE_DIR)/media} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \
 	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && \

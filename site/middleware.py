@@ -1,7 +1,10 @@
 """Middleware of the site."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import PageViewRestriction
@@ -59,3 +62,47 @@ class PrivateResponsesMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return True
         return bool(request.session.get(PageViewRestriction.passed_view_restrictions_session_key))
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's Content-Security-Policy, with a second policy for the editing tools.
+
+    Public pages get ``CONTENT_SECURITY_POLICY``: nothing inline, nothing from elsewhere. The
+    Wagtail admin and the API's documentation page need inline styles and scripts, so paths in
+    ``EDITING_TOOLS_CSP_PATHS`` get ``EDITING_TOOLS_CONTENT_SECURITY_POLICY`` instead.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(settings.EDITING_TOOLS_CSP_PATHS):
+            parts.config = settings.EDITING_TOOLS_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PublicMethodsMiddleware:
+    """Public views answer GET and HEAD only (and POST where a form needs it): anything else is a 405.
+
+    Wagtail serves a page for any method, so without this TRACE, PUT or DELETE on a page would render
+    it. The admin and the API decide their own methods.
+    """
+
+    own_methods_paths = ("/admin/", "/api/")
+    forms = {"wagtailcore_authenticate_with_password"}  # the page-password form
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") or request.path_info.startswith(self.own_methods_paths):
+            return self.get_response(request)
+        if request.method == "POST" and self.url_name(request) in self.forms:
+            return self.get_response(request)
+        allowed = ["GET", "HEAD", "POST"] if self.url_name(request) in self.forms else ["GET", "HEAD"]
+        return HttpResponseNotAllowed(allowed)
+
+    @staticmethod
+    def url_name(request):
+        try:
+            return resolve(request.path_info).url_name
+        except Resolver404:
+            return None

@@ -21,8 +21,12 @@ def production_env(**extra):
     return env
 
 
-def test_check_deploy_is_clean_with_production_settings():
-    env = production_env(SECRET_KEY="k" * 30 + "-production-like-secret-value-4f2a9c", ALLOWED_HOSTS="example.com")
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    env = production_env(
+        SECRET_KEY="k" * 30 + "-production-like-secret-value-4f2a9c",
+        ALLOWED_HOSTS="example.com",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -32,3 +36,37 @@ def test_production_settings_require_a_secret_key():
     result = manage("check", env=production_env(ALLOWED_HOSTS="example.com"))
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_refuses_to_start_while_a_demo_account_has_its_published_password(tmp_path):
+    env = production_env(
+        SECRET_KEY="k" * 30 + "-production-like-secret-value-4f2a9c",
+        ALLOWED_HOSTS="example.com",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert manage("migrate", "--no-input", "-v0", env=env).returncode == 0
+    create = "from django.contrib.auth.models import User; User.objects.create_user('editor', password='editor-dev-only')"
+    assert manage("shell", "-c", create, env=env).returncode == 0
+
+    check = manage("check", "--deploy", env=env)
+    assert check.returncode != 0 and "itrisk.E001" in check.stderr and "editor" in check.stderr
+    start = subprocess.run(
+        [sys.executable, "-c", "import itrisk.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert start.returncode != 0 and "still have the passwords printed by 'make run'" in start.stderr
+
+    rename = "from django.contrib.auth.models import User; u = User.objects.get(username='editor'); u.set_password('a-real-secret-7f3k'); u.save()"
+    assert manage("shell", "-c", rename, env=env).returncode == 0
+    start = subprocess.run(
+        [sys.executable, "-c", "import itrisk.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert start.returncode == 0, start.stderr
+
+
+def test_make_serve_keeps_its_own_database_and_a_random_secret():
+    commands = subprocess.run(
+        ["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "DATABASE_URL=${DATABASE_URL:-sqlite:///" in commands and "/.serve/db.sqlite3}" in commands
+    assert "SECRET_KEY=${SECRET_KEY:-$(cat .serve/secret_key)}" in commands
+    assert "date +%s" not in commands

@@ -1,8 +1,8 @@
 """``manage.py ensure_admin``: make sure the development accounts exist and print their logins.
 
 The admin, and one demo account per editorial role (editor, translator, approver). For local
-development only (``make run``): it refuses to run with DEBUG off, so a production deployment can
-never get an account with a published password.
+development only (``make run``): it refuses to run with DEBUG off, and production refuses to start
+while such an account exists (``itrisk.demo_accounts``).
 """
 
 from django.conf import settings
@@ -10,14 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from home.roles import APPROVERS, EDITORS, TRANSLATORS
-
-ADMIN = ("admin", "admin-dev-only")
-DEMO_ACCOUNTS = [  # (username, password, group)
-    ("editor", "editor-dev-only", EDITORS),
-    ("translator", "translator-dev-only", TRANSLATORS),
-    ("approver", "approver-dev-only", APPROVERS),
-]
+from itrisk.demo_accounts import ADMIN, ROLE_ACCOUNTS
 
 
 class Command(BaseCommand):
@@ -35,7 +28,7 @@ class Command(BaseCommand):
         if not user_model.objects.filter(username=username).exists():
             user_model.objects.create_superuser(username, email="admin@localhost", password=password)
         lines.append(f"  {username:<11} {password:<22} superuser")
-        for username, password, group_name in DEMO_ACCOUNTS:
+        for username, password, group_name in ROLE_ACCOUNTS:
             user = user_model.objects.filter(username=username).first()
             if user is None:
                 user = user_model.objects.create_user(username, email=f"{username}@localhost", password=password)
