@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from scenarios.api import v2 as scenarios_api_v2
 from scenarios.api import v3 as scenarios_api_v3
 
+from .login_protection import authenticate_with_password
 from .sitemaps import MultilingualSitemap
 from .views import favicon, robots_txt
 
@@ -39,6 +40,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Wagtail's page-password form, with the lockout of itrisk.login_protection in front.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include("scenarios.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
