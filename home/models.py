@@ -1,5 +1,8 @@
 """The site's own pages, and the ledger of seed content already loaded."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,11 +12,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from scenarios.api.fields import TranslationsField
-from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
+from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.visibility import visible_to
 
 
-class HomePage(Page):
+class HomePage(ConfiguredPermissionsMixin, Page):
     """The overview the seed page gives: every insurance line with its scenarios, the disclaimer
     and the contact block."""
 
@@ -37,7 +40,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ConfiguredPermissionsMixin, Page):
     """A plain page of text: about the operator, the site manager, the privacy policy."""
 
     body = RichTextField(
@@ -75,3 +78,34 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class DeletedPage(models.Model):
+    """A deleted page, kept with its revisions so that it can be restored (see ``home.editorial.recycle_bin``).
+
+    One row per page: deleting a subtree keeps each of its pages; a page comes back under its old
+    parent, so a subtree is restored from the top down.
+    """
+
+    page_id = models.BigIntegerField(_("page id"), unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    url_path = models.TextField(_("URL path"))
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    parent_page_id = models.BigIntegerField(_("parent page id"))
+    parent_title = models.CharField(_("parent page"), max_length=255)
+    was_live = models.BooleanField(_("was live"))
+    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    revisions = models.JSONField(_("revisions"), encoder=DjangoJSONEncoder, default=list)
+    deleted_at = models.DateTimeField(_("deleted at"), auto_now_add=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("deleted page")
+        verbose_name_plural = _("deleted pages")
+        ordering = ["-deleted_at", "-pk"]
+
+    def __str__(self):
+        return self.title

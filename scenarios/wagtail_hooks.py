@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import InstancePermissionViewSetMixin
 from .models import ContactHours, LossType, OperatorInfo
 
 
-class LossTypeViewSet(SnippetViewSet):
+class LossTypeViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
     model = LossType
     icon = "tag"
     list_display = ["name", "slug"]
@@ -15,13 +16,13 @@ class LossTypeViewSet(SnippetViewSet):
     sort_order_field = "sort_order"
 
 
-class ContactHoursViewSet(SnippetViewSet):
+class ContactHoursViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
     model = ContactHours
     icon = "mail"
     list_display = ["heading", "phone_number", "opens_at", "closes_at"]
 
 
-class OperatorInfoViewSet(SnippetViewSet):
+class OperatorInfoViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
     model = OperatorInfo
     icon = "site"
     list_display = ["operator_name", "site_name"]

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import checks
 from django.db import DatabaseError
 
-from home.roles import APPROVERS, EDITORS, TRANSLATORS
+from home.editorial.roles import APPROVERS, EDITORS, TRANSLATORS
 
 ADMIN = ("admin", "admin-dev-only")
 ROLE_ACCOUNTS = [  # (username, password, group)

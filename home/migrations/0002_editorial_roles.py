@@ -1,4 +1,4 @@
-"""The editorial groups and their model permissions (see home/roles.py for the whole picture)."""
+"""The editorial groups and their model permissions (see home/editorial/roles.py for the whole picture)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

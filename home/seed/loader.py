@@ -35,7 +35,7 @@ from scenarios.models import (
 )
 
 from ..models import HomePage, SeedRecord, StandardPage
-from ..roles import grant_page_roles
+from ..editorial.roles import grant_page_roles
 
 CONTENT_FILE = Path(__file__).with_name("content.toml")
 SOURCE_LANGUAGE = "ja"

@@ -112,11 +112,10 @@ def _snippet_router(model, schema, path, ordering=("pk",)):
     def get_snippet(request: HttpRequest, snippet_id: int):
         return get_object_or_404(queryset(), pk=snippet_id)
 
-    registry.register(
-        ContentTypeRegistration(
-            name=model._meta.label, label=str(model._meta.verbose_name), read_schema=schema
+    if not registry.has(model._meta.label):  # Wagtail's snippet API registers its own, with write schemas
+        registry.register(
+            ContentTypeRegistration(name=model._meta.label, label=str(model._meta.verbose_name), read_schema=schema)
         )
-    )
     return router
 
 

@@ -1,9 +1,16 @@
 """The plugin's models: the shared snippets first, then the pages that show them."""
 
-from .pages import IncidentScenarioPage, InsuranceLineIndexPage, PayoutKind, ScenarioLossType
+from .pages import (
+    ConfiguredPermissionsMixin,
+    IncidentScenarioPage,
+    InsuranceLineIndexPage,
+    PayoutKind,
+    ScenarioLossType,
+)
 from .snippets import ContactHours, LossType, OperatorInfo
 
 __all__ = [
+    "ConfiguredPermissionsMixin",
     "ContactHours",
     "IncidentScenarioPage",
     "InsuranceLineIndexPage",

@@ -17,13 +17,22 @@ from ..api.fields import (
     PayoutKindField,
     TranslationsField,
 )
-from ..conf import line_parent_page_types
+from ..conf import line_parent_page_types, page_permission_tester
 from ..preview import HeadlessPreviewModeMixin
 from ..search import index_text
 from ..visibility import visible_to
 
 
-class InsuranceLineIndexPage(HeadlessPreviewModeMixin, Page):
+class ConfiguredPermissionsMixin:
+    """Asks the project's ``SCENARIOS_PAGE_PERMISSION_TESTER`` (see ``scenarios.conf``) what a user may
+    do to this page; Wagtail calls ``permissions_for_user`` for every page action, in the admin, its
+    bulk actions and API v3 alike."""
+
+    def permissions_for_user(self, user):
+        return page_permission_tester()(user, self)
+
+
+class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
     """One line of insurance (e.g. IT-work liability) and the scenarios it answers, in page order."""
 
     coverage_summary = models.TextField(
@@ -83,7 +92,7 @@ class PayoutKind(models.TextChoices):
     OWN_COST = "own-cost", _("Insurer pays the insured's own cost")
 
 
-class IncidentScenarioPage(HeadlessPreviewModeMixin, Page):
+class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
     """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
 
     The title is a short headline written by the editors; the narrative fields hold the source

@@ -242,3 +242,5 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # operator info links to the site's standard pages.
 SCENARIOS_LINE_PARENT_PAGE_TYPES = ["home.HomePage"]
 SCENARIOS_OPERATOR_PAGE_TYPES = ["home.StandardPage"]
+# Who may unpublish, delete and move pages: approvers only (home/editorial/permissions.py).
+SCENARIOS_PAGE_PERMISSION_TESTER = "home.editorial.permissions.EditorialPagePermissionTester"

@@ -1,18 +1,19 @@
 """The editorial roles: who may write Japanese, who translates into English, who publishes.
 
-| group      | Japanese pages           | English pages            | shared snippets             |
-|------------|--------------------------|--------------------------|-----------------------------|
-| 編集者     | add, change; submit      | —                        | add, change                 |
-| 承認者     | add, change, publish     | —                        | add, change, publish        |
-| 翻訳者     | —                        | add, change, publish     | change, publish             |
+| group      | Japanese pages                                  | English pages                 |
+|------------|-------------------------------------------------|-------------------------------|
+| 編集者     | add, change; submit for approval                 | —                             |
+| 承認者     | add, change, publish, lock; approve; unpublish, delete, move, privacy ("delete") | unpublish, delete ("delete") |
+| 翻訳者     | —                                                | add, change, publish          |
 
-(Loss types have no drafts, so there is nothing to publish for them: a change is live at once.)
+"delete" here is Django's ``delete_page`` permission, which Wagtail's own rules do not use; the
+site's rules (``home.editorial.permissions``) read it as "may take live pages off the site".
+Shared snippets follow the same languages: a group may change, publish or delete a snippet of a
+language where it may change, publish or delete pages (and holds the model permission).
 
 The groups and their model permissions are made by a migration (``0002_editorial_roles``). Page
 permissions and the approval workflow hang on the home page of each language, which exists only
 once content is loaded, so ``grant_page_roles()`` sets them then (the seed loader calls it).
-Wagtail's snippet permissions are not per language: a translator may technically open the
-Japanese snippet too; the editor guide says not to.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -26,7 +27,8 @@ WORKFLOW_NAME = "承認者による公開"
 PAGE_PERMISSIONS = {
     # (group, language of the home page): page permission codenames
     (EDITORS, "ja"): ["add_page", "change_page"],
-    (APPROVERS, "ja"): ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    (APPROVERS, "ja"): ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"],
+    (APPROVERS, "en"): ["delete_page"],
     (TRANSLATORS, "en"): ["add_page", "change_page", "publish_page"],
 }
 

@@ -1,0 +1,10 @@
+"""The editorial side of the site: who may do what, in which language, and how nothing is lost.
+
+- ``roles``: the three groups (editors and approvers for Japanese, translators for English), their
+  page permissions on each language's home page, and the approval workflow.
+- ``permissions``: the rules Wagtail's permissions cannot say alone: unpublishing, deleting and
+  moving live pages is for approvers; shared snippets are edited per language like pages.
+- ``recycle_bin``: every deleted page is kept, with its revisions, until someone restores it.
+
+The permission matrix these implement is written out in docs/editor-guide.ja.md.
+"""
