@@ -6,6 +6,7 @@ A request for ``/`` has no language prefix; LocaleMiddleware redirects it to the
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -30,6 +31,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),
     path("favicon.ico", favicon),
+    # For load balancers: 200 while the database, the cache and the media storage answer, else 500.
+    path(
+        "health/",
+        HealthCheckView.as_view(
+            checks=["health_check.checks.Database", "health_check.checks.Cache", "health_check.checks.Storage"]
+        ),
+        name="health",
+    ),
 ]
 
 handler500 = "itrisk.views.server_error"

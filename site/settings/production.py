@@ -50,9 +50,15 @@ SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", "true")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# One line per request with its timing (itrisk.middleware.RequestLogMiddleware), outermost so that
+# it times everything, and every log record to the console with its level for the log collector.
+MIDDLEWARE = ["itrisk.middleware.RequestLogMiddleware", *MIDDLEWARE]  # noqa: F405
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django logs every 4xx and 5xx itself; the request log already has them.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }
