@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test serve quality install install-dev catalogs browser clean
+.PHONY: run test serve quality install install-dev catalogs browser clean backup restore
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,16 @@ serve: catalogs $(SERVE_DIR)/secret_key
 	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && \
 	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+
+# Backups of the database (SQLite or PostgreSQL, as DATABASE_URL says) and the media, in one file:
+#   make backup [FILE=path.tar.gz]    default backups/site-<time>.tar.gz
+#   make restore FILE=path.tar.gz     the current state is backed up first
+backup: install
+	$(MANAGE) backup_site $(if $(FILE),--output $(FILE))
+
+restore: install
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=backups/site-....tar.gz"; exit 2; }
+	$(MANAGE) restore_site --no-input $(FILE)
 
 # Page quality figures (axe-core, Nu Html Checker, Lighthouse) for a site that is already running,
 # e.g. one started with `make serve PORT=8080`.

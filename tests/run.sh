@@ -19,10 +19,10 @@ except Exception as error:
 PYEOF
 then
   echo "== tests on PostgreSQL"
-  # The browser, API-guide, plugin and settings tests run their own SQLite site in a subprocess:
-  # the first run covered them.
+  # The browser, API-guide, plugin, settings and backup tests run their own copy of the site in a
+  # subprocess (the backup test on both databases): the first run covered them.
   TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider \
-    --ignore=tests/browser --ignore=tests/test_api_docs.py \
+    --ignore=tests/browser --ignore=tests/test_api_docs.py --ignore=tests/test_backup.py \
     --ignore=tests/test_plugin_standalone.py --ignore=tests/test_settings.py "$@"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is required on CI." >&2
