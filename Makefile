@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test serve quality install install-dev catalogs browser clean backup restore
+.PHONY: run test serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,18 @@ backup: install
 restore: install
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=backups/site-....tar.gz"; exit 2; }
 	$(MANAGE) restore_site --no-input $(FILE)
+
+# The production site under load (wrk) while an approver publishes, on SQLite and on PostgreSQL with
+# Redis: nothing may fail (tools/loadtest.py). LOADTEST_SECONDS and LOADTEST_CONNECTIONS shorten it.
+LOADTEST_SECONDS ?= 60
+LOADTEST_CONNECTIONS ?= 64
+loadtest-tools:
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is needed for the load test (apt-get install wrk)"; exit 1; }
+
+loadtest: catalogs loadtest-tools
+	$(PY) tools/loadtest.py --seconds $(LOADTEST_SECONDS) --connections $(LOADTEST_CONNECTIONS)
 
 # Page quality figures (axe-core, Nu Html Checker, Lighthouse) for a site that is already running,
 # e.g. one started with `make serve PORT=8080`.
