@@ -82,7 +82,8 @@ def test_the_private_pages_show_only_a_password_form(client, private_pages):
         response = client.get(page.url)
         body = response.content.decode()
         assert response.status_code == 200, page.url
-        assert 'name="password"' in body
+        assert 'name="password"' in body and '<meta name="robots" content="noindex">' in body
+        assert f'<html lang="{page.locale.language_code}">' in body
         assert_nothing_of([page], body.replace(page.url, ""), page.url)  # the form posts back to its URL
         assert "no-cache" in response["Cache-Control"]
 

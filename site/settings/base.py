@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "health_check",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "itrisk.two_factor.SecondFactorMiddleware",
     "itrisk.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -150,6 +154,8 @@ PERMISSIONS_POLICY = {
 # No avatars from gravatar.com and no release check against wagtail.org: the admin makes no
 # third-party requests either (versions are pinned in requirements.txt and upgraded deliberately).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A private page's password form, in the site's language and style, showing nothing of the page.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, the
@@ -164,6 +170,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "itrisk.login_protection.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+
+# A second factor for the admin (itrisk.two_factor: an authenticator app's one-time codes, with
+# django-otp). Anyone may add an authenticator under their account and is then asked for a code at
+# every sign-in; with STAFF_TWO_FACTOR on (the default in production) superusers must add one.
+STAFF_TWO_FACTOR = os.environ.get("STAFF_TWO_FACTOR", "off").strip().lower() in {"1", "true", "yes", "on"}
+OTP_TOTP_ISSUER = "IT risk scenarios"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

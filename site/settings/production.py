@@ -40,6 +40,8 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+STAFF_TWO_FACTOR = _flag("STAFF_TWO_FACTOR", "true")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", "true")
 SESSION_COOKIE_SECURE = _flag("SECURE_COOKIES", "true")

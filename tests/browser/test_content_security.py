@@ -48,6 +48,8 @@ ADMIN_SCREENS = [
     "/admin/pages/{scenario}/edit/",
     "/admin/snippets/scenarios/contacthours/",
     "/admin/reports/site-history/",
+    "/admin/recycle-bin/",
+    "/admin/two-factor/",
     "/api/v3/docs/",
 ]
 
