@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from .live_site import ROOT
+from .live_site import ROOT, seeded_database
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_DATABASE = "itrisk_backup_roundtrip"
@@ -34,7 +34,10 @@ def postgres_database():
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def site_env(request, tmp_path):
-    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}" if request.param == "sqlite" else postgres_database()
+    if request.param == "sqlite":
+        database_url = f"sqlite:///{seeded_database(tmp_path)}"
+    else:
+        database_url = postgres_database()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "itrisk.settings.dev",
@@ -42,6 +45,9 @@ def site_env(request, tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
     env.pop("TEST_DATABASE_URL", None)
+    if request.param == "postgresql":
+        for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"]):
+            run(env, "manage.py", *command)
     return env
 
 
@@ -58,8 +64,6 @@ def helper(env, step):
 
 
 def test_a_restored_backup_is_the_site_exactly_as_it_was(site_env, tmp_path):
-    for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"], ["ensure_admin"]):
-        run(site_env, "manage.py", *command)
     helper(site_env, "fill")
     before = helper(site_env, "fingerprint")
     assert before["counts"]["media files"] >= 2  # the image and its rendition
