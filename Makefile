@@ -33,10 +33,12 @@ run: catalogs
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Debian's chromium for the browser tests (Playwright cannot download its own browsers here).
+# Debian's chromium for the browser tests (Playwright cannot download its own browsers here), and
+# Japanese fonts so that its screenshots show Japanese text rather than empty boxes.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto sans cjk"; } \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && apt-get update -qq \
+		     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } \
 		|| echo "chromium is not installed: the browser tests will skip (they never skip on CI)"
 	@command -v npm >/dev/null 2>&1 && npm ci --prefix tests/browser/axe --no-audit --no-fund --silent \
 		|| echo "npm is not installed: the accessibility tests will skip (they never skip on CI)"

@@ -8,7 +8,9 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from .helpers import scenarios_in
@@ -73,6 +75,7 @@ def private_scenario():
 def enter_page_password(client, page, password, address="203.0.113.7"):
     form = client.get(page.url, REMOTE_ADDR=address).content.decode()
     action = re.search(r'<form[^>]+action="([^"]+)"', form).group(1)
+    translation.activate("ja")  # a fresh server thread starts in the default language, whatever the URL's
     return client.post(action, {"password": password, "return_url": page.url}, REMOTE_ADDR=address)
 
 
@@ -91,9 +94,10 @@ def test_the_page_password_form_locks_out_after_repeated_failures(client, privat
     assert page.title in client.get(page.url, REMOTE_ADDR="203.0.113.7").content.decode()
 
 
-def test_the_page_lockout_message_follows_the_pages_language(client, private_scenario):
+def test_the_english_page_password_form_works_and_locks_out_in_english(client, private_scenario):
     page, _restriction = private_scenario
     english = page.get_translation(scenarios_in("en").first().locale)
+    assert enter_page_password(Client(), english, "seikai-2026", address="192.0.2.45").status_code == 302
     for _ in range(LIMIT):
         locked = enter_page_password(client, english, "wrong", address="192.0.2.44")
     assert locked.status_code == 429

@@ -31,6 +31,8 @@ def keep_deleted_page(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.pk).select_related("locale").first()
     if page is None or page.is_root() or DeletedPage.objects.filter(page_id=page.pk).exists():
         return
+    if page.specific_class is Page:
+        return  # a page of no type of its own (Wagtail's welcome page) holds no content to restore
     specific = page.specific
     parent = page.get_parent()
     revisions = [

@@ -36,7 +36,7 @@ def may_use_recycle_bin(user):
 
 class RecycleBinView(WagtailAdminTemplateMixin, ListView):
     template_name = "home/admin/recycle_bin.html"
-    page_title = gettext_lazy("Recycle bin")
+    page_title = header_title = gettext_lazy("Recycle bin")
     header_icon = "bin"
     paginate_by = 50
     context_object_name = "deleted_pages"
@@ -48,6 +48,9 @@ class RecycleBinView(WagtailAdminTemplateMixin, ListView):
 
     def get_queryset(self):
         return restorable_by(self.request.user)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
 
 @require_POST

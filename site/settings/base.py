@@ -60,11 +60,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "itrisk.middleware.SiteCSPMiddleware",
-    "itrisk.middleware.PublicMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "itrisk.middleware.PublicSiteLocaleMiddleware",
+    # After the locale middleware: /en/… URLs resolve only with English active.
+    "itrisk.middleware.PublicMethodsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
