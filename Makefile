@@ -27,9 +27,11 @@ install-dev: $(VENV)/.dev
 catalogs: install
 	$(MANAGE) compile_catalogs
 
+run: export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: catalogs
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_seed_content
+	$(MANAGE) sync_site_url
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -59,8 +61,9 @@ serve: catalogs $(SERVE_DIR)/secret_key
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DIR)/db.sqlite3} \
 	MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/$(SERVE_DIR)/media} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} \
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \
-	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && \
+	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && $(MANAGE) sync_site_url && \
 	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.http import Http404
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -32,6 +34,21 @@ class HomePage(ConfiguredPermissionsMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Also route a visitor URL that still carries its language prefix, as the API's ``find``
+        receives it (``/en/it-work-liability/…``): the prefix picks this home's translation.
+
+        A public request has had its prefix taken off by ``i18n_patterns`` already, so this applies
+        only to requests whose own path has none (the API), never making /ja/en/… a page.
+        """
+        languages = dict(settings.LANGUAGES)
+        if path_components and path_components[0] in languages and not get_language_from_path(request.path_info):
+            home = self.get_translations(inclusive=True).filter(locale__language_code=path_components[0]).first()
+            if home is None:
+                raise Http404
+            return super(HomePage, home.specific).route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

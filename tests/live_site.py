@@ -61,9 +61,10 @@ def seeded_database(data_dir):
 
 @contextmanager
 def running_site(data_dir):
-    env = site_env(seeded_database(data_dir))
-    manage(env, "ensure_admin")
     port = free_port()
+    env = site_env(seeded_database(data_dir), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}")
+    manage(env, "sync_site_url")
+    manage(env, "ensure_admin")
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -97,6 +97,7 @@ class Site:
             "MEDIA_ROOT": str(Path(workdir) / "media"),
             "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}" if database == "sqlite" else prepare_postgres(),
             "DATABASE_CONN_MAX_AGE": "600",
+            "PUBLIC_BASE_URL": self.url,
         }
         if database == "postgresql":
             self.env["REDIS_URL"] = REDIS_URL
@@ -105,6 +106,7 @@ class Site:
     def start(self):
         manage(self.env, "migrate", "--no-input", "-v0")
         manage(self.env, "load_seed_content")
+        manage(self.env, "sync_site_url")
         manage(self.env, "collectstatic", "--no-input", "-v0")
         self.approver_password = secrets.token_urlsafe(16)
         manage(

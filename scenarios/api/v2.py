@@ -8,6 +8,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
+from django.shortcuts import redirect
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
@@ -75,10 +76,33 @@ class TermsSearchFilter(SearchFilter):
 
 
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last)."""
+    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last).
+
+    ``find`` redirects to the page's detail URL on the host and port the request came in on (Wagtail
+    builds it from the Site record or WAGTAILAPI_BASE_URL, which may name another port), and answers
+    a malformed ``id`` with a 400.
+    """
 
     filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, TermsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
+
+    def find_view(self, request):
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise BadRequestError("id: must be a page id (a whole number)")
+        page = self.find_object(self.get_queryset(), request)
+        if page is None:
+            raise Http404("No page matches html_path or id.")
+        path = request.wagtailapi_router.get_object_detail_urlpath(self.model, page.pk)
+        query = request.GET.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        return redirect(request.build_absolute_uri(f"{path}?{query.urlencode()}" if query else path))
+
+    def find_object(self, queryset, request):
+        try:
+            return super().find_object(queryset, request)
+        except self.model.DoesNotExist:
+            return None
 
 
 class SnippetLocaleFilter(BaseFilterBackend):

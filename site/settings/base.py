@@ -237,7 +237,11 @@ CACHES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("IT risk incident scenarios")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host, port), e.g. https://www.example.jp. `make run` and
+# `make serve` set it from PORT; `manage.py sync_site_url` writes it into the Wagtail Site record,
+# from which every absolute URL is built (sitemap, html_url and detail_url in the API).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -249,7 +253,6 @@ CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]
 CORS_URLS_REGEX = r"^/api/.*$"
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Preview of drafts in a headless front end: off unless HEADLESS_PREVIEW_URL names the front end's
