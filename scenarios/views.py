@@ -20,20 +20,25 @@ MAX_QUERY_LENGTH = 200
 def scenario_finder(request):
     locale = Locale.get_active()
     loss_types = list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk"))
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     loss_type = request.GET.get("loss_type", "")
     payout_kind = request.GET.get("payout_kind", "")
     errors = []
 
+    # A value that names nothing is reported and never reaches the database (PostgreSQL refuses NUL).
     scenarios = IncidentScenarioPage.objects.live().public().filter(locale=locale)
     if loss_type:
-        if loss_type not in {item.slug for item in loss_types}:
+        if loss_type in {item.slug for item in loss_types}:
+            scenarios = scenarios.filter(loss_type_links__loss_type__slug=loss_type)
+        else:
             errors.append(_("There is no loss type “%(value)s”.") % {"value": loss_type})
-        scenarios = scenarios.filter(loss_type_links__loss_type__slug=loss_type)
+            scenarios = scenarios.none()
     if payout_kind:
-        if payout_kind not in PayoutKind.values:
+        if payout_kind in PayoutKind.values:
+            scenarios = scenarios.filter(payout_kind=payout_kind)
+        else:
             errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
-        scenarios = scenarios.filter(payout_kind=payout_kind)
+            scenarios = scenarios.none()
     if query and query_text(query):
         matching = IncidentScenarioPage.objects.live().filter(locale=locale).search(
             query_text(query), operator="and", order_by_relevance=False

@@ -82,3 +82,67 @@ def test_the_site_url_command_refuses_a_malformed_address(settings):
     settings.PUBLIC_BASE_URL = "127.0.0.1:8000"
     with pytest.raises(CommandError, match="must look like"):
         call_command("sync_site_url")
+
+
+ODD_SEARCHES = [" ", "\t", '"', "\x00", "\"'\\", "!?!?", "、。・", '"a', "a" * 5000, " ".join(["word"] * 500), "サーバー" * 300]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+@pytest.mark.parametrize("query", ODD_SEARCHES, ids=range(len(ODD_SEARCHES)))
+def test_odd_searches_are_answered_never_with_a_server_error(client, version, query):
+    response = client.get(f"/api/{version}/pages/", {"search": query, "type": "scenarios.IncidentScenarioPage"})
+    assert response.status_code in (200, 400), response.content[:300]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"search": "a", "search_operator": "xor"},
+        {"offset": "99999999999999999999999"},
+        {"limit": "99999999999999999999999"},
+        {"offset": "-1"},
+        {"limit": "0"},
+        {"offset": "abc"},
+        {"child_of": "99999999999999999999999"},
+        {"descendant_of": "abc"},
+        {"order": "title;drop"},
+        {"locale": "xx"},
+        {"type": "nosuch.Page"},
+        {"fields": "nosuchfield"},
+        {"loss_type": "\x00"},
+    ],
+)
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_bad_parameters_are_client_errors(client, version, query):
+    response = client.get(f"/api/{version}/pages/", query)
+    assert 400 <= response.status_code < 500 or (response.status_code == 200 and query == {"limit": "0"}), response.content[:300]
+
+
+@pytest.mark.parametrize("language_code, query", [("ja", "サーバー"), ("ja", "漏えい"), ("en", "hacker"), ("en", "servers")])
+def test_v3_search_finds_what_v2_finds(client, language_code, query):
+    params = {"type": "scenarios.IncidentScenarioPage", "locale": language_code, "search": query, "limit": 50}
+    v2 = {item["id"] for item in client.get("/api/v2/pages/", params).json()["items"]}
+    v3 = {item["id"] for item in client.get("/api/v3/pages/", params).json()["items"]}
+    assert v2 and v3 == v2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/pages/?loss_type=repair",
+        "/api/v3/pages/?fields=*",
+        "/api/v3/pages/find/?html_path=/ja/&extra=1",
+        "/api/v3/contact-hours/?fields=*",
+        "/api/v3/snippets/scenarios.LossType/?nosuchfield=1",
+    ],
+)
+def test_v3_answers_unknown_parameters_with_a_400_naming_them(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "unknown parameter(s)" in response.json()["detail"]
+
+
+def test_v3_field_filters_wagtail_offers_still_work(client):
+    items = client.get("/api/v3/pages/", {"slug": "it-work-liability"}).json()["items"]
+    assert {item["meta"]["locale"] for item in items} == {"ja", "en"}

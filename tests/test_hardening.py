@@ -50,3 +50,23 @@ def test_public_views_answer_only_get_and_head(client, method, url):
 def test_head_is_answered_like_get(client):
     page = scenarios_in("ja").first()
     assert client.head(page.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "\x00"},
+        {"q": " "},
+        {"q": "a" * 10_000},
+        {"q": " ".join(f"w{n}" for n in range(500))},
+        {"loss_type": "\x00"},
+        {"loss_type": "'; drop table"},
+        {"payout_kind": "\x00"},
+        {"page": "99999999999999999999999"},
+        {"page": "-1"},
+        {"q": '"\'\\'},
+    ],
+)
+def test_the_finder_answers_odd_input_without_a_server_error(client, query):
+    response = client.get("/ja/search/", query)
+    assert response.status_code in (200, 400), response.content[:300]

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "itrisk.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "scenarios.api.middleware.APIQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "itrisk.middleware.PublicSiteLocaleMiddleware",
     # After the locale middleware: /en/… URLs resolve only with English active.
