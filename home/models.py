@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404
+from django.utils.html import strip_tags
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from scenarios.api.fields import TranslationsField
+from scenarios.api.fields import SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.visibility import visible_to
 
@@ -26,7 +27,11 @@ class HomePage(ConfiguredPermissionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
+    api_fields = [
+        APIField("intro"),
+        APIField("translations", serializer=TranslationsField()),
+        APIField("seo", serializer=SEOField()),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["scenarios.InsuranceLineIndexPage", "home.StandardPage"]
@@ -34,6 +39,9 @@ class HomePage(ConfiguredPermissionsMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
 
     def route(self, request, path_components):
         """Also route a visitor URL that still carries its language prefix, as the API's ``find``
@@ -70,13 +78,20 @@ class StandardPage(ConfiguredPermissionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
-    api_fields = [APIField("body"), APIField("translations", serializer=TranslationsField())]
+    api_fields = [
+        APIField("body"),
+        APIField("translations", serializer=TranslationsField()),
+        APIField("seo", serializer=SEOField()),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_meta_description(self):
+        return self.search_description or strip_tags(self.body)
 
 
 class SeedRecord(models.Model):

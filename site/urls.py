@@ -27,7 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
-    path("api/v3/", scenarios_api_v3.api_with_snippets().urls),
+    path("api/v3/", scenarios_api_v3.api_with_plugin_routes().urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),
     path("favicon.ico", favicon),

@@ -39,3 +39,14 @@ def admin_client(db, django_user_model):
     client.force_login(user)
     client.user = user
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back after a test, the cache
+    (Wagtail's site root paths, …) would otherwise keep what the test left."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

@@ -146,3 +146,172 @@ def test_v3_answers_unknown_parameters_with_a_400_naming_them(client, url):
 def test_v3_field_filters_wagtail_offers_still_work(client):
     items = client.get("/api/v3/pages/", {"slug": "it-work-liability"}).json()["items"]
     assert {item["meta"]["locale"] for item in items} == {"ja", "en"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/99999999999999999999999/",
+        "/api/v2/contact-hours/99999999999999999999999/",
+        "/api/v3/pages/99999999999999999999999/",
+        "/api/v3/scenarios/99999999999999999999999/",
+        "/api/v3/contact-hours/99999999999999999999999/",
+        "/api/v3/scenarios/?line=99999999999999999999999",
+    ],
+)
+def test_huge_ids_are_client_errors(client, url):
+    assert 400 <= client.get(url).status_code < 500
+
+
+# One shape for each snippet in v2 and v3 ------------------------------------------------------
+
+SHARED_HOURS_FIELDS = ["heading", "phone_number", "tel_uri", "open_weekdays", "opens_at", "closes_at", "closed_on_national_holidays", "note", "locale"]
+
+
+def test_contact_hours_look_the_same_in_v2_and_v3(client):
+    v2 = client.get("/api/v2/contact-hours/", {"locale": "ja", "fields": "*"}).json()["items"][0]
+    v3 = client.get("/api/v3/contact-hours/", {"locale": "ja"}).json()["items"][0]
+    assert v2["open_weekdays"] == [0, 1, 2, 3, 4] and v2["opens_at"] == "09:00" and v2["locale"] == "ja"
+    assert {name: v2[name] for name in SHARED_HOURS_FIELDS} == {name: v3[name] for name in SHARED_HOURS_FIELDS}
+    assert set(v2["status"]) == {"open_now", "next_opening"} and v2["status"] == v3["status"]
+
+
+def test_the_contact_hours_say_when_the_line_opens_next(client, settings):
+    import datetime
+    from unittest import mock
+
+    from django.utils import timezone
+
+    new_year = datetime.datetime(2027, 1, 1, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    with mock.patch.object(timezone, "now", return_value=new_year):
+        status = client.get("/api/v3/contact-hours/", {"locale": "en"}).json()["items"][0]["status"]
+    assert status == {"open_now": False, "next_opening": "2027-01-04T09:00:00+09:00"}
+
+
+def test_wagtails_own_snippet_endpoint_agrees_with_its_schema(client, django_user_model):
+    from wagtail.models import APIToken
+
+    user = django_user_model.objects.create_superuser("schema-reader", password="x" * 12)
+    _token, plaintext = APIToken.create_token(user=user, name="reader")
+    response = client.get("/api/v3/snippets/scenarios.ContactHours/", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert response.status_code == 200, response.content[:300]
+    item = response.json()["items"][0]
+    assert item["open_weekdays"] == [0, 1, 2, 3, 4] and item["opens_at"] == "09:00"
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_english_operator_info_links_the_english_pages(client, version):
+    params = {"locale": "en", "fields": "*"} if version == "v2" else {"locale": "en"}
+    operator = client.get(f"/api/{version}/operator-info/", params).json()["items"][0]
+    for field in ("operator_page", "site_manager_page", "privacy_policy_page"):
+        page = operator[field]
+        assert page["locale"] == "en" and page["url"].startswith("http://localhost/en/")
+        assert Page.objects.get(pk=page["id"]).locale.language_code == "en"
+
+
+def test_every_translation_entry_carries_its_language_and_url(client):
+    items = client.get(
+        "/api/v2/pages/", {"type": "scenarios.IncidentScenarioPage", "locale": "ja", "fields": "translations", "limit": 50}
+    ).json()["items"]
+    for item in items:
+        (english,) = item["translations"]
+        assert english["locale"] == "en" and english["url"].startswith("http://localhost/en/")
+        assert Page.objects.get(pk=english["id"]).url == english["url"].removeprefix("http://localhost")
+
+
+@pytest.mark.parametrize("language_code", ["ja", "en"])
+def test_scenarios_and_lines_carry_what_their_html_tells_search_engines(client, language_code):
+    import re
+
+    for page_type in ("scenarios.IncidentScenarioPage", "scenarios.InsuranceLineIndexPage"):
+        items = client.get("/api/v2/pages/", {"type": page_type, "locale": language_code, "fields": "seo", "limit": 50}).json()["items"]
+        for item in items[:4]:
+            html = client.get(item["meta"]["html_url"].removeprefix("http://localhost")).content.decode()
+            description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+            from html import unescape
+
+            assert item["seo"]["description"] == unescape(description)
+            assert f"<title>{item['seo']['title']} |" in unescape(html)
+
+
+# The scenario listing of v3: everything a card shows, in one request --------------------------
+
+
+def test_v3_lists_scenarios_with_everything_a_card_shows(client):
+    body = client.get("/api/v3/scenarios/", {"locale": "en", "limit": 50}).json()
+    assert body["count"] == 21 and len(body["items"]) == 21
+    for item in body["items"]:
+        assert item["headline"] and item["what_happened"] and item["claim_or_payment"]
+        assert item["payout"]["label"] and item["loss_types"] and item["disclaimer"]
+        assert item["insurance_line"]["locale"] == "en" and item["translations"][0]["locale"] == "ja"
+        assert item["url"].startswith("http://localhost/en/") and item["seo"]["title"]
+
+
+@pytest.mark.parametrize(
+    "params, count",
+    [
+        ({"locale": "ja", "loss_type": "repair"}, None),
+        ({"locale": "en", "payout_kind": "own-cost"}, None),
+        ({"locale": "ja", "search": "サーバー"}, 3),
+        ({"locale": "en", "search": "coffee"}, 1),
+    ],
+)
+def test_v3_scenario_filters_agree_with_v2(client, params, count):
+    v3 = {item["id"] for item in client.get("/api/v3/scenarios/", {**params, "limit": 50}).json()["items"]}
+    v2 = {item["id"] for item in client.get("/api/v2/pages/", {**params, "type": "scenarios.IncidentScenarioPage", "limit": 50}).json()["items"]}
+    assert v3 and v3 == v2
+    if count is not None:
+        assert len(v3) == count
+
+
+def test_v3_scenarios_of_one_line(client):
+    line = client.get("/api/v2/pages/", {"type": "scenarios.InsuranceLineIndexPage", "locale": "ja", "limit": 1}).json()["items"][0]
+    items = client.get("/api/v3/scenarios/", {"line": line["id"], "limit": 50}).json()["items"]
+    assert items and {item["insurance_line"]["id"] for item in items} == {line["id"]}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"loss_type": "nothing"}, {"locale": "fr"}, {"payout_kind": "free"}, {"line": "abc"}, {"colour": "red"}, {"search": " "}],
+)
+def test_v3_scenario_filters_refuse_what_names_nothing(client, params):
+    response = client.get("/api/v3/scenarios/", params)
+    assert 400 <= response.status_code < 500 and response["Content-Type"] == "application/problem+json"
+
+
+# Queries per request do not grow with the page size --------------------------------------------
+
+
+@pytest.fixture
+def many_scenarios():
+    """Enough Japanese scenarios for a page of 100."""
+    from .helpers import scenarios_in
+
+    template = scenarios_in("ja").first()
+    for number in range(100 - scenarios_in("ja").count()):
+        template.copy(update_attrs={"slug": f"many-{number}", "title": f"多数の事故例{number}"}, keep_live=True)
+    assert scenarios_in("ja").live().count() >= 100
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches a running server has
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=ja&fields=*&limit={limit}",
+        "/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=ja&fields=*&limit={limit}&search=事故",
+        "/api/v3/scenarios/?locale=ja&limit={limit}",
+        "/api/v3/pages/?type=scenarios.IncidentScenarioPage&locale=ja&limit={limit}",
+    ],
+)
+def test_a_listing_makes_the_same_number_of_queries_for_5_items_as_for_100(client, many_scenarios, listing):
+    assert count_queries(client, listing.format(limit=5)) == count_queries(client, listing.format(limit=100))

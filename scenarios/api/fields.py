@@ -1,98 +1,110 @@
-"""How the plugin's models appear in the Wagtail API (v2 and, through its compatibility shim, v3).
+"""API v2 fields for the plugin's content: thin DRF wrappers over ``scenarios.api.representation``.
 
-Each field is a DRF field whose ``to_representation`` return type is a TypedDict, so API v3 types
-it in its OpenAPI schema exactly as API v2 serializes it.
+Each field's ``to_representation`` return annotation is the representation's type, so Wagtail's
+API v3, which reads ``api_fields`` through a compatibility shim, types the field in its OpenAPI
+schema exactly as API v2 serializes it.
 """
 
-from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
-
 from rest_framework import serializers
-from wagtail.models import Locale
 
-from ..request_cache import request_cache
-
-
-class LossTypeRef(TypedDict):
-    id: int
-    slug: str
-    name: str
+from . import representation
+from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
 
 
-class PayoutKindRef(TypedDict):
-    value: str
-    label: str
+class RepresentationField(serializers.Field):
+    """A read-only field of the whole instance (``source="*"``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        super().__init__(read_only=True, **kwargs)
+
+    @property
+    def request(self):
+        return self.context.get("request")
 
 
-class PageRef(TypedDict):
-    id: int
-    title: str
-    slug: str
-
-
-class TranslationRef(TypedDict):
-    id: int
-    locale: str
-
-
-class LossTypesField(serializers.Field):
+class LossTypesField(RepresentationField):
     """The scenario's loss types with their names in the scenario's language."""
 
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
     def to_representation(self, value) -> list[LossTypeRef]:
-        return [{"id": loss_type.pk, "slug": loss_type.slug, "name": loss_type.name} for loss_type in value]
+        return representation.loss_types(value)
 
 
-class PayoutKindField(serializers.Field):
+class PayoutKindField(RepresentationField):
     """The kind of payout as a stable value and a label in the scenario's language."""
 
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
     def to_representation(self, value) -> PayoutKindRef:
-        from django.utils import translation
-
-        with translation.override(value.locale.language_code):
-            return {"value": value.payout_kind, "label": str(value.get_payout_kind_display())}
+        return representation.payout(value)
 
 
-class InsuranceLineField(serializers.Field):
-    """The insurance line a scenario belongs to."""
+class InsuranceLineField(RepresentationField):
+    """The insurance line a scenario belongs to, with its URL."""
+
+    def to_representation(self, value) -> PageRef | None:
+        return representation.insurance_line(value, self.request)
+
+
+class TranslationsField(RepresentationField):
+    """The same page in the other languages, each with its language and URL."""
+
+    def to_representation(self, value) -> list[PageRef]:
+        return representation.translations(value, self.request)
+
+
+class DisclaimerField(RepresentationField):
+    """The operator's disclaimer in the page's language: no client shows a scenario without it."""
+
+    def to_representation(self, value) -> str | None:
+        return representation.disclaimer(value, self.request)
+
+
+class SEOField(RepresentationField):
+    """The page's title and description for search engines, with the HTML's fallbacks."""
+
+    def to_representation(self, value) -> SEO:
+        return representation.seo(value)
+
+
+class LocaleCodeField(RepresentationField):
+    """The instance's language code ("ja", "en")."""
+
+    def to_representation(self, value) -> str:
+        return representation.language_code(value)
+
+
+class WeekdayNumbersField(serializers.Field):
+    """Days of the week as integers, Monday 0 … Sunday 6."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, value) -> PageRef:
-        return {"id": value.pk, "title": value.title, "slug": value.slug}
+    def to_representation(self, value) -> list[int]:
+        return list(value)
 
 
-class TranslationsField(serializers.Field):
-    """The same page in the other languages: its id per language, live versions only."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value) -> list[TranslationRef]:
-        return [
-            {"id": page.pk, "locale": page.locale.language_code}
-            for page in value.get_translations().live().public().select_related("locale").order_by("locale__id")
-        ]
-
-
-class DisclaimerField(serializers.Field):
-    """The disclaimer of the operator in the scenario's language, so no client shows a scenario
-    without it. Looked up once per language and request."""
+class ClockTimeField(serializers.Field):
+    """A time of day as "HH:MM"."""
 
     def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
+        super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, value) -> str | None:
-        from ..models import OperatorInfo
+    def to_representation(self, value) -> str:
+        return representation.clock_time(value)
 
-        cache = request_cache(self.context.get("request"))
-        key = ("disclaimer", value.locale_id)
-        if key not in cache:
-            operator = OperatorInfo.for_locale(value.locale_id) or OperatorInfo.for_locale(Locale.get_default())
-            cache[key] = operator.scenario_disclaimer if operator else None
-        return cache[key]
+
+class OpeningStatusField(RepresentationField):
+    """Whether the phone line is answered now, and when it next opens."""
+
+    def to_representation(self, value) -> OpeningStatus:
+        return representation.opening_status(value)
+
+
+class OperatorPageField(RepresentationField):
+    """One of the operator's pages, in the operator info's own language."""
+
+    def __init__(self, page_field, **kwargs):
+        self.page_field = page_field
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> PageRef | None:
+        return representation.operator_page(value, self.page_field, self.request)

@@ -57,10 +57,10 @@ def query_problem(params):
 @cache
 def v3_operations():
     """[(compiled path pattern, template, declared query parameter names)] of every v3 GET."""
-    from .v3 import api_with_snippets
+    from .v3 import api_with_plugin_routes
 
     prefix = reverse("wagtailapi_v3:openapi-json").removesuffix("openapi.json")
-    document = api_with_snippets().get_openapi_schema(path_prefix=prefix)
+    document = api_with_plugin_routes().get_openapi_schema(path_prefix=prefix)
     operations = []
     for template, methods in document["paths"].items():
         if "get" not in methods:

@@ -3,8 +3,6 @@
 A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``.
 """
 
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
@@ -15,40 +13,25 @@ from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from ..models import ContactHours, IncidentScenarioPage, LossType, OperatorInfo, PayoutKind
+from ..models import ContactHours, LossType, OperatorInfo
 from ..search import query_text
-
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
-
+from . import queries, representation
 
 class ScenarioFilter(BaseFilterBackend):
     """``?loss_type=<slug>`` and ``?payout_kind=<value>``: scenarios of that kind, in any language.
 
-    Either filter limits the listing to scenario pages. An unknown value is a 400 that names the
-    values that exist, never an empty list that looks like an answer.
+    Either filter limits the listing to scenario pages (see ``scenarios.api.queries``).
     """
 
     def filter_queryset(self, request, queryset, view):
-        scenarios = None
-        loss_type = request.GET.get("loss_type")
-        if loss_type is not None:
-            if not SLUG.match(loss_type) or not LossType.objects.filter(slug=loss_type).exists():
-                known = ", ".join(sorted(set(LossType.objects.values_list("slug", flat=True))))
-                raise BadRequestError(f"loss_type: unknown loss type {loss_type!r}; known: {known}")
-            scenarios = IncidentScenarioPage.objects.filter(loss_type_links__loss_type__slug=loss_type)
-        payout_kind = request.GET.get("payout_kind")
-        if payout_kind is not None:
-            if payout_kind not in PayoutKind.values:
-                raise BadRequestError(f"payout_kind: must be one of {', '.join(PayoutKind.values)}")
-            scenarios = (scenarios if scenarios is not None else IncidentScenarioPage.objects).filter(
-                payout_kind=payout_kind
+        try:
+            return queries.scenarios_of_kind(
+                queryset, request.GET.get("loss_type"), request.GET.get("payout_kind")
             )
-        if scenarios is None:
-            return queryset
-        return queryset.filter(pk__in=scenarios.values("pk"))
+        except queries.BadQuery as error:
+            raise BadRequestError(str(error)) from error
 
 
 class _RequestWithParams:
@@ -86,6 +69,20 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, TermsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 
+    def get_base_queryset(self):
+        """The pages the request may see, worked out once per request (Wagtail's serializer asks
+        for it again for each item)."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+    def paginate_queryset(self, queryset):
+        """One page of the listing, with what its items' fields read loaded in a few queries."""
+        return representation.prefetch_for_listing(super().paginate_queryset(queryset), self.request)
+
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
             raise BadRequestError("id: must be a page id (a whole number)")
@@ -109,14 +106,10 @@ class SnippetLocaleFilter(BaseFilterBackend):
     """``?locale=ja|en`` for translatable snippets; an unknown language is a 400."""
 
     def filter_queryset(self, request, queryset, view):
-        language_code = request.GET.get("locale")
-        if language_code is None:
-            return queryset
-        locale = Locale.objects.filter(language_code=language_code).first()
-        if locale is None:
-            known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-            raise BadRequestError(f"locale: unknown language {language_code!r}; known: {known}")
-        return queryset.filter(locale=locale)
+        try:
+            return queries.in_locale(queryset, request.GET.get("locale"))
+        except queries.BadQuery as error:
+            raise BadRequestError(str(error)) from error
 
 
 class SnippetAPIViewSet(BaseAPIViewSet):

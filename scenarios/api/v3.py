@@ -1,12 +1,19 @@
-"""Wagtail API v3 (django-ninja) endpoints for the plugin's snippets, typed in the OpenAPI schema.
+"""Wagtail API v3 (django-ninja) endpoints of the plugin, typed exactly in the OpenAPI document.
 
-Wagtail's v3 API serves pages itself and types each page model from its ``api_fields``; this
-module adds read-only, live-only endpoints for ContactHours, OperatorInfo and LossType, and
-registers them for ``/schema/`` discovery. ``api_with_snippets()`` returns Wagtail's ``api``
-with them added, for the project's URLconf.
+Wagtail's v3 serves pages and snippets itself; it lists pages by id and title only, and ignores the
+plugin's filters. The plugin adds, read-only and live-only:
+
+- ``/scenarios/`` and ``/scenarios/{id}/``: scenarios with everything a card or a page shows
+  (headline, narrative, line, payout, loss types, disclaimer, translations, SEO), filterable by
+  language, line, loss type, payout kind and search, in one request;
+- ``/contact-hours/``, ``/operator-info/``, ``/loss-types/`` and their details.
+
+Every field comes from ``scenarios.api.representation``, the same builders API v2 uses, so both
+versions give the same JSON. ``api_with_plugin_routes()`` returns Wagtail's ``api`` with these
+routers added, for the project's URLconf.
 """
 
-from typing import Optional
+from typing import Annotated, Literal, Optional
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -15,45 +22,60 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.api.v3.registry import ContentTypeRegistration, registry
-from wagtail.models import Locale
 
-from ..models import ContactHours, LossType, OperatorInfo
+from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo
+from ..search import query_text
+from ..visibility import visible_to
+from . import queries, representation
+from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
+
+HHMM = r"^\d{2}:\d{2}$"
+# An id the database can hold: a larger number is a 422 from validation, not a 500 from the database.
+ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-class SnippetFilters(Schema):
-    locale: Optional[str] = None
+def _request(context):
+    return context.get("request") if context else None
 
 
 class LocalizedSchema(Schema):
     id: int
-    locale: str
+    locale: str = Field(description="The language code, e.g. ja or en.")
 
     @staticmethod
     def resolve_locale(obj):
-        return obj.locale.language_code
+        return representation.language_code(obj)
 
 
 class ContactHoursSchema(LocalizedSchema):
     heading: str
     phone_label: str
     phone_number: str
-    tel_uri: str
+    tel_uri: str = Field(description="The number as a tel: link target, in international form.")
     open_weekdays: list[int] = Field(description="Days the line is open, Monday = 0 … Sunday = 6.")
-    # Wall-clock times in Japan (Asia/Tokyo). A JSON Schema "time" would demand a UTC offset, which a
-    # weekly opening hour does not have.
-    opens_at: str = Field(pattern=r"^\d{2}:\d{2}$", description="Opening time in Japan, HH:MM.")
-    closes_at: str = Field(pattern=r"^\d{2}:\d{2}$", description="Closing time in Japan, HH:MM.")
+    # Wall-clock times in the line's time zone. A JSON Schema "time" would demand a UTC offset, which
+    # a weekly opening hour does not have.
+    opens_at: str = Field(pattern=HHMM, description="Opening time, HH:MM, in the line's time zone.")
+    closes_at: str = Field(pattern=HHMM, description="Closing time, HH:MM, in the line's time zone.")
     closed_on_national_holidays: bool
     note: str
+    status: OpeningStatus = Field(description="Whether the line is answered now, and when it next opens.")
+
+    @staticmethod
+    def resolve_open_weekdays(obj):
+        return representation.weekdays(obj)
 
     @staticmethod
     def resolve_opens_at(obj):
-        return obj.opens_at.strftime("%H:%M")
+        return representation.clock_time(obj.opens_at)
 
     @staticmethod
     def resolve_closes_at(obj):
-        return obj.closes_at.strftime("%H:%M")
+        return representation.clock_time(obj.closes_at)
+
+    @staticmethod
+    def resolve_status(obj):
+        return representation.opening_status(obj)
 
 
 class OperatorInfoSchema(LocalizedSchema):
@@ -61,21 +83,21 @@ class OperatorInfoSchema(LocalizedSchema):
     site_name: str
     site_manager_name: str
     scenario_disclaimer: str
-    operator_page: Optional[int] = None
-    site_manager_page: Optional[int] = None
-    privacy_policy_page: Optional[int] = None
+    operator_page: Optional[PageRef]
+    site_manager_page: Optional[PageRef]
+    privacy_policy_page: Optional[PageRef]
 
     @staticmethod
-    def resolve_operator_page(obj):
-        return obj.operator_page_id
+    def resolve_operator_page(obj, context):
+        return representation.operator_page(obj, "operator_page", _request(context))
 
     @staticmethod
-    def resolve_site_manager_page(obj):
-        return obj.site_manager_page_id
+    def resolve_site_manager_page(obj, context):
+        return representation.operator_page(obj, "site_manager_page", _request(context))
 
     @staticmethod
-    def resolve_privacy_policy_page(obj):
-        return obj.privacy_policy_page_id
+    def resolve_privacy_policy_page(obj, context):
+        return representation.operator_page(obj, "privacy_policy_page", _request(context))
 
 
 class LossTypeSchema(LocalizedSchema):
@@ -84,14 +106,66 @@ class LossTypeSchema(LocalizedSchema):
     description: str
 
 
-def _filter_locale(queryset, language_code):
-    if language_code is None:
-        return queryset
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-        raise HttpError(400, f"locale: unknown language {language_code!r}; known: {known}")
-    return queryset.filter(locale=locale)
+class ScenarioSchema(LocalizedSchema):
+    headline: str
+    what_happened: str
+    claim_or_payment: str
+    payout: PayoutKindRef
+    loss_types: list[LossTypeRef]
+    caveat: str = Field(description="A note for this scenario only; empty if there is none.")
+    insurance_line: PageRef
+    disclaimer: str = Field(description="The operator's disclaimer: show it with the scenario.")
+    translations: list[PageRef]
+    seo: SEO
+    url: str = Field(description="The scenario's page on the site.")
+
+    @staticmethod
+    def resolve_headline(obj):
+        return obj.title
+
+    @staticmethod
+    def resolve_payout(obj):
+        return representation.payout(obj)
+
+    @staticmethod
+    def resolve_loss_types(obj):
+        return representation.loss_types(obj)
+
+    @staticmethod
+    def resolve_insurance_line(obj, context):
+        return representation.insurance_line(obj, _request(context))
+
+    @staticmethod
+    def resolve_disclaimer(obj, context):
+        return representation.disclaimer(obj, _request(context)) or ""
+
+    @staticmethod
+    def resolve_translations(obj, context):
+        return representation.translations(obj, _request(context))
+
+    @staticmethod
+    def resolve_seo(obj):
+        return representation.seo(obj)
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return representation.absolute_url(obj, _request(context))
+
+
+class SnippetFilters(Schema):
+    locale: Optional[str] = Field(None, description="A language code, e.g. ja or en.")
+
+
+class ScenarioFilters(Schema):
+    locale: Optional[str] = Field(None, description="A language code, e.g. ja or en.")
+    line: Optional[ObjectId] = Field(None, description="The id of an insurance line: its scenarios only.")
+    loss_type: Optional[str] = Field(None, description="A loss type's slug (see /loss-types/).")
+    payout_kind: Optional[Literal["liability", "own-cost"]] = None
+    search: Optional[str] = Field(None, description="Words to find, in Japanese or English; all must match.")
+
+
+def _bad_query(error):
+    return HttpError(400, str(error))
 
 
 def _snippet_router(model, schema, path, ordering=("pk",)):
@@ -100,31 +174,85 @@ def _snippet_router(model, schema, path, ordering=("pk",)):
     name = path.replace("-", "_")
 
     def queryset():
-        qs = model.objects.select_related("locale").order_by(*ordering)
+        qs = model.objects.order_by(*ordering)
         return qs.filter(live=True) if hasattr(model, "live") else qs
 
     @router.get("/", response=list[schema], url_name=f"list_{name}", operation_id=f"{name}_list")
     @paginate(WagtailLimitOffsetPagination)
     def list_snippets(request: HttpRequest, filters: SnippetFilters = Query(...)):  # noqa: B008
-        return _filter_locale(queryset(), filters.locale)
+        try:
+            return queries.in_locale(queryset(), filters.locale)
+        except queries.BadQuery as error:
+            raise _bad_query(error) from error
 
     @router.get("/{snippet_id}/", response=schema, url_name=f"detail_{name}", operation_id=f"{name}_detail")
-    def get_snippet(request: HttpRequest, snippet_id: int):
+    def get_snippet(request: HttpRequest, snippet_id: ObjectId):
         return get_object_or_404(queryset(), pk=snippet_id)
 
-    if not registry.has(model._meta.label):  # Wagtail's snippet API registers its own, with write schemas
-        registry.register(
-            ContentTypeRegistration(name=model._meta.label, label=str(model._meta.verbose_name), read_schema=schema)
-        )
     return router
+
+
+def _scenarios(request):
+    scenarios = IncidentScenarioPage.objects.live()
+    return visible_to(request, scenarios).order_by("path")
+
+
+def scenarios_router():
+    router = Router(tags=["scenarios"])
+
+    @router.get("/", response=list[ScenarioSchema], url_name="list_scenarios", operation_id="scenarios_list")
+    @paginate(WagtailLimitOffsetPagination)
+    def list_scenarios(request: HttpRequest, filters: ScenarioFilters = Query(...)):  # noqa: B008
+        try:
+            scenarios = queries.in_locale(_scenarios(request), filters.locale)
+            scenarios = queries.scenarios_of_kind(scenarios, filters.loss_type, filters.payout_kind)
+        except queries.BadQuery as error:
+            raise _bad_query(error) from error
+        if filters.line is not None:
+            scenarios = scenarios.child_of(_line_or_404(request, filters.line))
+        if filters.search:
+            matching = IncidentScenarioPage.objects.live().search(
+                query_text(filters.search), operator="and", order_by_relevance=False
+            )
+            scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
+        return _PrefetchedPage(scenarios, request)
+
+    @router.get("/{scenario_id}/", response=ScenarioSchema, url_name="detail_scenario", operation_id="scenarios_detail")
+    def get_scenario(request: HttpRequest, scenario_id: ObjectId):
+        return get_object_or_404(_scenarios(request), pk=scenario_id)
+
+    return router
+
+
+def _line_or_404(request, line_id):
+    return get_object_or_404(visible_to(request, InsuranceLineIndexPage.objects.live()), pk=line_id)
+
+
+class _PrefetchedPage:
+    """A queryset whose slices come with their representations' data loaded in a few queries."""
+
+    def __init__(self, queryset, request):
+        self.queryset, self.request = queryset, request
+
+    def __len__(self):
+        return self.queryset.count()
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        items = self.queryset[index]
+        return representation.prefetch_for_listing(items, self.request) if isinstance(index, slice) else items
 
 
 _added = False
 
 
-def api_with_snippets():
+def api_with_plugin_routes():
+    """Wagtail's v3 ``api`` with the plugin's routers added (once)."""
     global _added
     if not _added:
+        api.add_router("/scenarios/", scenarios_router())
         api.add_router("/contact-hours/", _snippet_router(ContactHours, ContactHoursSchema, "contact-hours"))
         api.add_router("/operator-info/", _snippet_router(OperatorInfo, OperatorInfoSchema, "operator-info"))
         api.add_router(

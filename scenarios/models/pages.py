@@ -15,6 +15,7 @@ from ..api.fields import (
     InsuranceLineField,
     LossTypesField,
     PayoutKindField,
+    SEOField,
     TranslationsField,
 )
 from ..conf import line_parent_page_types, page_permission_tester
@@ -57,6 +58,7 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         APIField("coverage_summary"),
         APIField("intro"),
         APIField("translations", serializer=TranslationsField()),
+        APIField("seo", serializer=SEOField()),
     ]
 
     parent_page_types = line_parent_page_types()
@@ -66,6 +68,9 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
     class Meta:
         verbose_name = _("insurance line")
         verbose_name_plural = _("insurance lines")
+
+    def get_meta_description(self):
+        return self.search_description or self.coverage_summary
 
     def search_terms(self):
         """Japanese n-grams and English stems of the line's text (see ``scenarios.search``)."""
@@ -143,6 +148,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         APIField("insurance_line", serializer=InsuranceLineField()),
         APIField("disclaimer", serializer=DisclaimerField()),
         APIField("translations", serializer=TranslationsField()),
+        APIField("seo", serializer=SEOField()),
     ]
 
     parent_page_types = ["scenarios.InsuranceLineIndexPage"]
@@ -164,6 +170,9 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         if "loss_type_links" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("loss_type")
         return [link.loss_type for link in links]
+
+    def get_meta_description(self):
+        return self.search_description or self.what_happened
 
     def search_terms(self):
         """Japanese n-grams and English stems of the scenario and its line's name, so that a search

@@ -7,12 +7,14 @@ language: every page of that language shows it, so an editor changes the phone h
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .. import hours
+from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
 from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 from ..visibility import is_visible_to, visible_to
@@ -56,7 +58,12 @@ class LossType(TranslatableMixin, Orderable):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    api_fields = [APIField("name"), APIField("slug"), APIField("description"), APIField("locale")]
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("description"),
+        APIField("locale", serializer=LocaleCodeField()),
+    ]
 
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
@@ -107,13 +114,14 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         APIField("heading"),
         APIField("phone_label"),
         APIField("phone_number"),
-        APIField("tel_uri"),
-        APIField("open_weekdays"),
-        APIField("opens_at"),
-        APIField("closes_at"),
+        APIField("tel_uri", serializer=serializers.CharField(read_only=True)),
+        APIField("open_weekdays", serializer=WeekdayNumbersField()),
+        APIField("opens_at", serializer=ClockTimeField()),
+        APIField("closes_at", serializer=ClockTimeField()),
         APIField("closed_on_national_holidays"),
         APIField("note"),
-        APIField("locale"),
+        APIField("status", serializer=OpeningStatusField()),
+        APIField("locale", serializer=LocaleCodeField()),
     ]
 
     override_translatable_fields = [
@@ -213,10 +221,10 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         APIField("site_name"),
         APIField("site_manager_name"),
         APIField("scenario_disclaimer"),
-        APIField("operator_page"),
-        APIField("site_manager_page"),
-        APIField("privacy_policy_page"),
-        APIField("locale"),
+        APIField("operator_page", serializer=OperatorPageField("operator_page")),
+        APIField("site_manager_page", serializer=OperatorPageField("site_manager_page")),
+        APIField("privacy_policy_page", serializer=OperatorPageField("privacy_policy_page")),
+        APIField("locale", serializer=LocaleCodeField()),
     ]
 
     class Meta(TranslatableMixin.Meta):

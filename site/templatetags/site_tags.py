@@ -4,8 +4,8 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
+from scenarios import seo
 from scenarios.request_cache import request_cache
 from scenarios.structured_data import organization
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
@@ -27,15 +27,8 @@ def breadcrumb_trail(context, page):
 
 @register.simple_tag
 def meta_description(page):
-    """The editor's search description, else the opening of the page's own text."""
-    if page is None:
-        return ""
-    text = getattr(page, "search_description", "") or ""
-    for field in ("what_happened", "coverage_summary", "intro"):
-        if text:
-            break
-        text = getattr(page, field, "") or ""
-    return Truncator(" ".join(text.split())).chars(120)
+    """The page's description for search engines (the plugin's rule, shared with the API)."""
+    return seo.meta_description(page)
 
 
 @register.filter

@@ -1,0 +1,179 @@
+"""How the plugin's content looks to an API client: one shape, built once, for API v2 and v3 alike.
+
+Each builder takes a model instance (and the request, for absolute URLs and per-request lookups)
+and returns plain JSON data typed by the TypedDicts here. API v2 wraps them in DRF fields
+(``scenarios.api.fields``), API v3 in pydantic schemas (``scenarios.api.v3``), so a front end gets
+the same JSON from either version, and v3's OpenAPI document types it exactly.
+
+Conventions: weekdays are integers (Monday 0 … Sunday 6), times are "HH:MM" in the line's time zone,
+moments are ISO 8601 with their offset, a locale is its language code, and every page reference
+carries its URL in its own language.
+"""
+
+from functools import lru_cache
+
+from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
+
+from django.apps import apps
+from django.db.models import prefetch_related_objects
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from ..request_cache import request_cache
+from ..seo import meta_description
+from ..visibility import visible_to
+
+
+class PageRef(TypedDict):
+    id: int
+    title: str
+    locale: str
+    url: str
+
+
+class LossTypeRef(TypedDict):
+    id: int
+    slug: str
+    name: str
+
+
+class PayoutKindRef(TypedDict):
+    value: str
+    label: str
+
+
+class SEO(TypedDict):
+    title: str
+    description: str
+
+
+class OpeningStatus(TypedDict):
+    open_now: bool
+    next_opening: str | None
+
+
+def absolute_url(page, request):
+    """The page's public URL, absolute (from the Site record, see ``sync_site_url``)."""
+    return page.get_full_url(request) or ""
+
+
+def page_ref(page, request) -> PageRef:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "locale": _language_code(page.locale_id),
+        "url": absolute_url(page, request),
+    }
+
+
+@lru_cache(maxsize=1)
+def _locale_codes():
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def _language_code(locale_id):
+    """The language code of a locale id; the few locales are read once per process (again if a new
+    one appears)."""
+    if locale_id not in _locale_codes():
+        _locale_codes.cache_clear()
+    return _locale_codes()[locale_id]
+
+
+def language_code(instance) -> str:
+    return _language_code(instance.locale_id)
+
+
+def translations(page, request) -> list[PageRef]:
+    """The same page in the other languages, live and visible to the request, each with its URL."""
+    if hasattr(page, "_api_translations"):
+        others = page._api_translations
+    else:
+        others = visible_to(request, page.get_translations().live()).order_by("locale_id")
+    return [page_ref(other, request) for other in others]
+
+
+def loss_types(scenario) -> list[LossTypeRef]:
+    return [{"id": item.pk, "slug": item.slug, "name": item.name} for item in scenario.loss_types]
+
+
+def payout(scenario) -> PayoutKindRef:
+    with translation.override(language_code(scenario)):
+        return {"value": scenario.payout_kind, "label": str(scenario.get_payout_kind_display())}
+
+
+def seo(page) -> SEO:
+    """The title and description search engines get, with the fallbacks the HTML pages use."""
+    return {"title": page.seo_title or page.title, "description": meta_description(page)}
+
+
+def weekdays(hours) -> list[int]:
+    return list(hours.open_weekdays)
+
+
+def clock_time(value) -> str:
+    return value.strftime("%H:%M")
+
+
+def opening_status(hours) -> OpeningStatus:
+    """Whether the line is answered now, and when it next opens (holidays included)."""
+    now = timezone.now()
+    next_opening = hours.next_opening_after(now)
+    return {
+        "open_now": hours.is_open_at(now),
+        "next_opening": next_opening.isoformat() if next_opening else None,
+    }
+
+
+def disclaimer(page, request) -> str | None:
+    """The operator's disclaimer in the page's language, looked up once per language and request."""
+    OperatorInfo = apps.get_model("scenarios", "OperatorInfo")
+    cache = request_cache(request)
+    key = ("disclaimer", page.locale_id)
+    if key not in cache:
+        operator = OperatorInfo.for_locale(page.locale_id) or OperatorInfo.for_locale(Locale.get_default())
+        cache[key] = operator.scenario_disclaimer if operator else None
+    return cache[key]
+
+
+def operator_page(operator, field_name, request) -> PageRef | None:
+    """One of the operator's linked pages, in the operator info's own language where it has a live
+    translation, and only if the request may see it."""
+    linked = {page.translation_key: page for page in operator.linked_pages(operator.locale_id, request)}
+    page = getattr(operator, field_name)
+    if page is None or page.translation_key not in linked:
+        return None
+    return page_ref(linked[page.translation_key], request)
+
+
+def insurance_line(scenario, request) -> PageRef | None:
+    line = scenario._api_line if hasattr(scenario, "_api_line") else scenario.insurance_line
+    return page_ref(line, request) if line is not None else None
+
+
+def prefetch_for_listing(pages, request):
+    """Load in a fixed number of queries what the representations of ``pages`` read per page:
+    translations, each scenario's line and loss types. Returns the pages."""
+    from wagtail.models import Page
+
+    pages = list(pages)
+    if not pages:
+        return pages
+    by_key = {}
+    others = visible_to(request, Page.objects.live()).filter(translation_key__in={page.translation_key for page in pages})
+    for other in others.order_by("locale_id"):
+        by_key.setdefault(other.translation_key, []).append(other)
+    for page in pages:
+        page._api_translations = [other for other in by_key.get(page.translation_key, []) if other.pk != page.pk]
+
+    scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
+    if scenarios:
+        prefetch_related_objects(scenarios, "loss_type_links__loss_type")
+        steplen = Page.steplen
+        lines = {
+            line.path: line
+            for line in Page.objects.filter(path__in={page.path[:-steplen] for page in scenarios})
+        }
+        for scenario in scenarios:
+            scenario._api_line = lines.get(scenario.path[:-steplen])
+    return pages
+
