@@ -14,12 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from scenarios.api.fields import SEOField, TranslationsField
+from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
+from scenarios.preview import HeadlessPreviewModeMixin
 from scenarios.visibility import visible_to
 
 
-class HomePage(ConfiguredPermissionsMixin, Page):
+class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
     """The overview the seed page gives: every insurance line with its scenarios, the disclaimer
     and the contact block."""
 
@@ -65,7 +66,7 @@ class HomePage(ConfiguredPermissionsMixin, Page):
         return context
 
 
-class StandardPage(ConfiguredPermissionsMixin, Page):
+class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
     """A plain page of text: about the operator, the site manager, the privacy policy."""
 
     body = RichTextField(
@@ -79,7 +80,7 @@ class StandardPage(ConfiguredPermissionsMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
     api_fields = [
-        APIField("body"),
+        APIField("body", serializer=RichTextHTMLField("body")),
         APIField("translations", serializer=TranslationsField()),
         APIField("seo", serializer=SEOField()),
     ]

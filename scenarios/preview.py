@@ -3,11 +3,14 @@
 When ``WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]`` names a front end, the admin's preview panel
 offers a "headless front end" mode: wagtail-headless-preview stores the draft under a signed
 token and shows the front end's preview URL, and the front end reads the draft from
-``/api/v2/page_preview/?content_type=…&token=…``. Without that setting nothing changes.
+``/api/v2/page_preview/?content_type=…&token=…`` (or ``/api/v3/page_preview/``). Without that
+setting nothing changes.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature
 from django.utils.translation import gettext_lazy as _
-from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_headless_preview.settings import headless_preview_settings
 
 HEADLESS_MODE = "headless"
@@ -32,3 +35,36 @@ class HeadlessPreviewModeMixin(HeadlessPreviewMixin):
             return super().serve_preview(request, preview_mode)
         # Skip HeadlessPreviewMixin: the page's own template renders the default preview.
         return super(HeadlessPreviewMixin, self).serve_preview(request, preview_mode)
+
+
+class PreviewNotFound(Exception):
+    """The request names no preview of this site: ``status`` is 400 (malformed) or 404 (expired)."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+
+
+def previewed_page(content_type_name, token):
+    """The draft stored for a headless preview, as a page object, for either API version.
+
+    Only a token signed by this site and stored by the preview gives access.
+    """
+    if content_type_name.count(".") != 1 or not token:
+        raise PreviewNotFound(400, "content_type (app_label.model) and token are required")
+    app_label, model_name = content_type_name.split(".")
+    content_type = ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
+    model = content_type.model_class() if content_type else None
+    if model is None or not issubclass(model, HeadlessPreviewMixin):
+        raise PreviewNotFound(400, f"content_type: {content_type_name!r} has no headless preview")
+    try:
+        model.get_preview_signer().unsign(token)
+    except BadSignature:
+        raise PreviewNotFound(400, "token: not a preview token of this site") from None
+    preview = PagePreview.objects.filter(content_type=content_type, token=token).first()
+    if preview is None:
+        raise PreviewNotFound(404, "This preview has expired; preview the page again.")
+    page = preview.as_page()
+    if page.pk is None:
+        page.pk = 0  # a page being created has no id yet
+    return page

@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from scenarios.api import v2 as scenarios_api_v2
 from scenarios.api import v3 as scenarios_api_v3
+from scenarios.api.openapi import openapi_view
 
 from .login_protection import authenticate_with_password
 from .sitemaps import MultilingualSitemap
@@ -27,6 +28,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
+    # The corrected OpenAPI document (scenarios.api.openapi), in front of Wagtail's own.
+    path("api/v3/openapi.json", openapi_view),
     path("api/v3/", scenarios_api_v3.api_with_plugin_routes().urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),

@@ -50,3 +50,21 @@ def empty_cache():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def api_v3_answers_match_the_openapi_document(monkeypatch):
+    """Every API v3 response any test receives is validated against the published OpenAPI document
+    (openapi-core): a field missing, a wrong type or an undescribed status fails the test."""
+    from django.test.client import Client as DjangoClient
+
+    from .openapi_check import check_response
+
+    original = DjangoClient.request
+
+    def request_and_check(self, **request):
+        response = original(self, **request)
+        check_response(response)
+        return response
+
+    monkeypatch.setattr(DjangoClient, "request", request_and_check)

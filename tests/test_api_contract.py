@@ -315,3 +315,41 @@ def count_queries(client, url):
 )
 def test_a_listing_makes_the_same_number_of_queries_for_5_items_as_for_100(client, many_scenarios, listing):
     assert count_queries(client, listing.format(limit=5)) == count_queries(client, listing.format(limit=100))
+
+
+# Rich text ready to render --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_rich_text_links_go_to_the_linked_pages_own_language_and_images_are_expanded(client, version):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from .helpers import lines_in, scenarios_in
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 10), (0, 90, 170)).save(buffer, format="PNG")
+    image = Image.objects.create(title="diagram", file=ImageFile(buffer, name="diagram.png"))
+    line = lines_in("en").first()
+    target = scenarios_in("en").last()
+    line.intro = (
+        f'<p>See <a linktype="page" id="{target.pk}">this scenario</a>.</p>'
+        f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="A diagram"/>'
+    )
+    line.save_revision().publish()
+    if version == "v2":
+        intro = client.get(f"/api/v2/pages/{line.pk}/").json()["intro"]
+    else:
+        intro = client.get(f"/api/v3/pages/{line.pk}/").json()["intro"]
+    assert f'<a href="{target.url}">this scenario</a>' in intro and target.url.startswith("/en/")
+    assert '<img alt="A diagram"' in intro and 'linktype=' not in intro and "<embed" not in intro
+
+
+@pytest.mark.parametrize("site", ["page-password:", "localhost:", "a b", "localhost:99999999"])
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_malformed_site_parameter_is_a_client_error(client, version, site):
+    assert client.get(f"/api/{version}/pages/find/", {"html_path": "/ja/", "site": site}).status_code == 400
+    assert client.get(f"/api/{version}/pages/", {"site": site}).status_code == 400

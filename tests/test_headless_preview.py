@@ -80,3 +80,42 @@ def test_preview_requests_without_a_valid_token_are_refused(client, query):
     response = client.get(f"/api/v2/page_preview/{query}")
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+def preview_url_for(admin_client, page, form):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert admin_client.post(url, nested_form_data({**form, "comments": inline_formset([])})).json()["is_valid"]
+    response = admin_client.get(url, {"mode": "headless"})
+    preview_url = re.search(r'src="([^"]+)"', response.content.decode()).group(1).replace("&amp;", "&")
+    return {key: values[0] for key, values in parse_qs(urlparse(preview_url).query).items()}
+
+
+@pytest.mark.parametrize("language_code", ["ja", "en"])
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_every_page_type_has_a_headless_preview(admin_client, client, headless_front_end, language_code, version):
+    from wagtail.test.utils.form_data import rich_text
+
+    from home.models import HomePage, StandardPage
+
+    from .helpers import lines_in
+
+    drafts = [
+        (HomePage.objects.get(locale__language_code=language_code), {"intro": "DRAFT-HOME"}, "intro"),
+        (
+            StandardPage.objects.filter(locale__language_code=language_code).first(),
+            {"body": rich_text("<p>DRAFT-STANDARD</p>")},
+            "body",
+        ),
+        (lines_in(language_code).first(), {"coverage_summary": "DRAFT-LINE", "intro": rich_text("")}, "coverage_summary"),
+    ]
+    for page, changes, field in drafts:
+        query = preview_url_for(admin_client, page, {"title": page.title, "slug": page.slug, **changes})
+        draft = client.get(f"/api/{version}/page_preview/", query)
+        assert draft.status_code == 200, draft.content[:300]
+        assert "DRAFT-" in draft.json()[field]
+        assert draft.json()["id"] == page.pk
+
+
+def test_v3_preview_refuses_a_forged_token(client):
+    response = client.get("/api/v3/page_preview/", {"content_type": "home.standardpage", "token": "forged"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"

@@ -23,6 +23,13 @@ class RepresentationField(serializers.Field):
         return self.context.get("request")
 
 
+class HeadlineField(RepresentationField):
+    """The scenario's headline (its page title)."""
+
+    def to_representation(self, value) -> str:
+        return value.title
+
+
 class LossTypesField(RepresentationField):
     """The scenario's loss types with their names in the scenario's language."""
 
@@ -108,3 +115,14 @@ class OperatorPageField(RepresentationField):
 
     def to_representation(self, value) -> PageRef | None:
         return representation.operator_page(value, self.page_field, self.request)
+
+
+class RichTextHTMLField(RepresentationField):
+    """A rich text field as HTML ready to render (see ``representation.rich_text_html``)."""
+
+    def __init__(self, field_name, **kwargs):
+        self.rich_text_field = field_name
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return representation.rich_text_html(value, self.rich_text_field)

@@ -20,7 +20,6 @@ from functools import cache
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.urls import reverse
 from wagtail.api.validators import APIFieldValidator
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.coreutils import resolve_model_string
@@ -31,6 +30,7 @@ MAX_OFFSET = 1_000_000
 MAX_SEARCH_LENGTH = 500
 MAX_SEARCH_TERMS = 32
 SEARCH_OPERATORS = ("and", "or")
+SITE = re.compile(r"^[A-Za-z0-9.-]+(:\d{1,5})?$")
 
 
 def query_problem(params):
@@ -40,6 +40,8 @@ def query_problem(params):
     for name in ("offset", "limit"):
         if name in params and (not params[name].isdigit() or int(params[name]) > MAX_OFFSET):
             return f"{name}: must be a whole number from 0 to {MAX_OFFSET}"
+    if "site" in params and not SITE.match(params["site"]):
+        return "site: a host name, optionally with :port, e.g. www.example.jp or localhost:8000"
     if "search_operator" in params and params["search_operator"] not in SEARCH_OPERATORS:
         return f"search_operator: must be one of {', '.join(SEARCH_OPERATORS)}"
     if "search" in params:
@@ -57,10 +59,9 @@ def query_problem(params):
 @cache
 def v3_operations():
     """[(compiled path pattern, template, declared query parameter names)] of every v3 GET."""
-    from .v3 import api_with_plugin_routes
+    from .openapi import openapi_document
 
-    prefix = reverse("wagtailapi_v3:openapi-json").removesuffix("openapi.json")
-    document = api_with_plugin_routes().get_openapi_schema(path_prefix=prefix)
+    document = openapi_document()
     operations = []
     for template, methods in document["paths"].items():
         if "get" not in methods:

@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from wagtail.models import Locale
+from wagtail.rich_text import expand_db_html
 
 from ..request_cache import request_cache
 from ..seo import meta_description
@@ -108,6 +109,13 @@ def seo(page) -> SEO:
 
 def weekdays(hours) -> list[int]:
     return list(hours.open_weekdays)
+
+
+def rich_text_html(page, field_name) -> str:
+    """A rich text field of ``page`` as HTML ready to render: internal links to the linked pages'
+    own URLs in the page's language (not the request's), images and embeds expanded."""
+    with translation.override(language_code(page)):
+        return expand_db_html(getattr(page, field_name) or "")
 
 
 def clock_time(value) -> str:

@@ -3,8 +3,6 @@
 A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.signing import BadSignature
 from django.http import Http404
 from django.shortcuts import redirect
 from rest_framework.filters import BaseFilterBackend
@@ -13,9 +11,9 @@ from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from ..models import ContactHours, LossType, OperatorInfo
+from ..preview import PreviewNotFound, previewed_page
 from ..search import query_text
 from . import queries, representation
 
@@ -168,26 +166,12 @@ class PagePreviewAPIViewSet(ScenarioPagesAPIViewSet):
         return self._preview_page
 
     def _find_preview_page(self):
-        content_type_name = self.request.GET.get("content_type", "")
-        token = self.request.GET.get("token", "")
-        if content_type_name.count(".") != 1 or not token:
-            raise BadRequestError("content_type (app_label.model) and token are required")
-        app_label, model_name = content_type_name.split(".")
-        content_type = ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
-        model = content_type.model_class() if content_type else None
-        if model is None or not issubclass(model, HeadlessPreviewMixin):
-            raise BadRequestError(f"content_type: {content_type_name!r} has no headless preview")
         try:
-            model.get_preview_signer().unsign(token)
-        except BadSignature:
-            raise BadRequestError("token: not a preview token of this site") from None
-        preview = PagePreview.objects.filter(content_type=content_type, token=token).first()
-        if preview is None:
-            raise Http404("This preview has expired; preview the page again.")
-        page = preview.as_page()
-        if page.pk is None:
-            page.pk = 0  # a page being created has no id yet
-        return page
+            return previewed_page(self.request.GET.get("content_type", ""), self.request.GET.get("token", ""))
+        except PreviewNotFound as error:
+            if error.status == 404:
+                raise Http404(str(error)) from error
+            raise BadRequestError(str(error)) from error
 
 
 def register_endpoints(router):

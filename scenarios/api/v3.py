@@ -22,8 +22,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.routers.pages import PageDetailSchema
 
 from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo
+from ..preview import PreviewNotFound, previewed_page
 from ..search import query_text
 from ..visibility import visible_to
 from . import queries, representation
@@ -245,6 +247,29 @@ class _PrefetchedPage:
         return representation.prefetch_for_listing(items, self.request) if isinstance(index, slice) else items
 
 
+def preview_router():
+    router = Router(tags=["preview"])
+
+    @router.get(
+        "/",
+        response=PageDetailSchema,
+        url_name="page_preview",
+        operation_id="page_preview",
+        summary="Read the draft an editor is previewing",
+    )
+    def page_preview(
+        request: HttpRequest,
+        content_type: str = Query(..., description="app_label.model, as the preview URL gives it"),  # noqa: B008
+        token: str = Query(..., description="The preview token the preview URL gives"),  # noqa: B008
+    ):
+        try:
+            return previewed_page(content_type, token)
+        except PreviewNotFound as error:
+            raise HttpError(error.status, str(error)) from error
+
+    return router
+
+
 _added = False
 
 
@@ -253,6 +278,7 @@ def api_with_plugin_routes():
     global _added
     if not _added:
         api.add_router("/scenarios/", scenarios_router())
+        api.add_router("/page_preview/", preview_router())
         api.add_router("/contact-hours/", _snippet_router(ContactHours, ContactHoursSchema, "contact-hours"))
         api.add_router("/operator-info/", _snippet_router(OperatorInfo, OperatorInfoSchema, "operator-info"))
         api.add_router(

@@ -3,7 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -12,9 +11,11 @@ from wagtail.search import index
 
 from ..api.fields import (
     DisclaimerField,
+    HeadlineField,
     InsuranceLineField,
     LossTypesField,
     PayoutKindField,
+    RichTextHTMLField,
     SEOField,
     TranslationsField,
 )
@@ -56,7 +57,7 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
 
     api_fields = [
         APIField("coverage_summary"),
-        APIField("intro"),
+        APIField("intro", serializer=RichTextHTMLField("intro")),
         APIField("translations", serializer=TranslationsField()),
         APIField("seo", serializer=SEOField()),
     ]
@@ -139,7 +140,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
     ]
 
     api_fields = [
-        APIField("headline", serializer=serializers.CharField(source="title", read_only=True)),
+        APIField("headline", serializer=HeadlineField()),
         APIField("what_happened"),
         APIField("claim_or_payment"),
         APIField("payout", serializer=PayoutKindField()),
