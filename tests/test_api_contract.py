@@ -353,3 +353,31 @@ def test_rich_text_links_go_to_the_linked_pages_own_language_and_images_are_expa
 def test_a_malformed_site_parameter_is_a_client_error(client, version, site):
     assert client.get(f"/api/{version}/pages/find/", {"html_path": "/ja/", "site": site}).status_code == 400
     assert client.get(f"/api/{version}/pages/", {"site": site}).status_code == 400
+
+
+# Writes through v3 answer what happened -------------------------------------------------------
+
+
+def test_an_approvers_token_updates_and_publishes_japanese_hours_with_clean_answers(client, django_user_model):
+    import json
+
+    from django.contrib.auth.models import Group
+    from wagtail.models import APIToken
+
+    from scenarios.models import ContactHours
+
+    approver = django_user_model.objects.create_user("api-approver", password="x" * 12)
+    approver.groups.add(Group.objects.get(name="承認者"))
+    _token, plaintext = APIToken.create_token(user=approver, name="hours")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    base = f"/api/v3/snippets/scenarios.ContactHours/{hours.pk}/"
+
+    patch = client.patch(base, json.dumps({"note": "年末年始は休みます。"}), content_type="application/json", **auth)
+    assert patch.status_code == 200, patch.content[:300]
+    assert patch.json()["opens_at"] == "09:00"
+    publish = client.post(f"{base}actions/publish/", **auth)
+    assert publish.status_code == 200, publish.content[:300]
+    hours.refresh_from_db()
+    assert hours.note == "年末年始は休みます。" and hours.live
+    assert "年末年始は休みます。" in client.get("/ja/").content.decode()

@@ -221,7 +221,7 @@ def test_a_translators_token_cannot_change_japanese_snippets(client, users):
     auth = bearer(users["translator"])
     hours = ContactHours.objects.get(locale__language_code="ja")
     base = f"/api/v3/snippets/scenarios.ContactHours/{hours.pk}/"
-    patch = client.patch(base, json.dumps({"opens_at": "05:00:00"}), content_type="application/json", **auth)
+    patch = client.patch(base, json.dumps({"note": "翻訳者が書いた注意"}), content_type="application/json", **auth)
     assert patch.status_code == 403, patch.content
     publish = client.post(f"{base}actions/publish/", **auth)
     assert publish.status_code == 403, publish.content

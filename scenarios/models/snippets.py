@@ -59,9 +59,9 @@ class LossType(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     api_fields = [
-        APIField("name"),
-        APIField("slug"),
-        APIField("description"),
+        APIField("name", writable=True),
+        APIField("slug", writable=True),
+        APIField("description", writable=True),
         APIField("locale", serializer=LocaleCodeField()),
     ]
 
@@ -110,16 +110,18 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         FieldPanel("note"),
     ]
 
+    # Writable through API v3: the texts. Hours and weekdays are read-only there (their API shape,
+    # "HH:MM" and a list of days, has no writable form in Wagtail's v3): change them in the admin.
     api_fields = [
-        APIField("heading"),
-        APIField("phone_label"),
-        APIField("phone_number"),
+        APIField("heading", writable=True),
+        APIField("phone_label", writable=True),
+        APIField("phone_number", writable=True),
         APIField("tel_uri", serializer=serializers.CharField(read_only=True)),
         APIField("open_weekdays", serializer=WeekdayNumbersField()),
         APIField("opens_at", serializer=ClockTimeField()),
         APIField("closes_at", serializer=ClockTimeField()),
-        APIField("closed_on_national_holidays"),
-        APIField("note"),
+        APIField("closed_on_national_holidays", writable=True),
+        APIField("note", writable=True),
         APIField("status", serializer=OpeningStatusField()),
         APIField("locale", serializer=LocaleCodeField()),
     ]
@@ -217,10 +219,10 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
     ]
 
     api_fields = [
-        APIField("operator_name"),
-        APIField("site_name"),
-        APIField("site_manager_name"),
-        APIField("scenario_disclaimer"),
+        APIField("operator_name", writable=True),
+        APIField("site_name", writable=True),
+        APIField("site_manager_name", writable=True),
+        APIField("scenario_disclaimer", writable=True),
         APIField("operator_page", serializer=OperatorPageField("operator_page")),
         APIField("site_manager_page", serializer=OperatorPageField("site_manager_page")),
         APIField("privacy_policy_page", serializer=OperatorPageField("privacy_policy_page")),
