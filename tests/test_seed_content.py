@@ -38,7 +38,7 @@ def test_every_english_page_is_a_translation_of_its_japanese_page():
     for ja_page, en_page in zip(scenarios_in("ja"), scenarios_in("en"), strict=True):
         assert en_page.translation_key == ja_page.translation_key
         assert en_page.title and en_page.title != ja_page.title
-        assert en_page.what_happened and en_page.claim_or_payment
+        assert en_page.what_happened and bool(en_page.claim_or_payment) == bool(ja_page.claim_or_payment)
         assert en_page.slug == ja_page.slug
         assert en_page.payout_kind == ja_page.payout_kind
 
@@ -94,3 +94,21 @@ def test_the_page_tree_is_consistent():
     from wagtail.models import Page
 
     assert all(problems == [] for problems in Page.find_problems())
+
+
+def test_the_narrative_is_split_only_at_the_end_of_a_sentence():
+    """What happened ends a sentence; a scenario told in one sentence stays one passage, in both languages."""
+    for japanese in scenarios_in("ja"):
+        english = japanese.get_translation(scenarios_in("en").first().locale)
+        if japanese.claim_or_payment:
+            assert japanese.what_happened.endswith("。"), japanese.what_happened
+            assert english.what_happened.endswith(".") and english.claim_or_payment, english.what_happened
+        else:
+            assert not english.claim_or_payment, english.title
+
+
+def test_a_one_sentence_scenario_is_one_passage_on_its_page(client):
+    page = next(page for page in scenarios_in("ja") if not page.claim_or_payment)
+    html = client.get(page.url).content.decode()
+    assert html.count('class="scenario-story"') == 1
+    assert f"<p>{page.what_happened}</p>" in html

@@ -102,13 +102,19 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
     """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
 
     The title is a short headline written by the editors; the narrative fields hold the source
-    text exactly, split where the story of the incident ends and the claim or payment begins.
+    text exactly, split at the end of the sentence where the story of the incident ends and the
+    claim or payment begins. A source that tells both in one sentence stays one passage, in
+    ``what_happened``, with ``claim_or_payment`` empty.
     """
 
     what_happened = models.TextField(_("what happened"))
     claim_or_payment = models.TextField(
         _("what was claimed or paid"),
-        help_text=_("The claim made against the insured, or what the insurer paid."),
+        blank=True,
+        help_text=_(
+            "The claim made against the insured, or what the insurer paid. The split from “what happened” "
+            "falls at the end of a sentence; leave this empty when the source tells both in one sentence."
+        ),
     )
     payout_kind = models.CharField(_("kind of payout"), max_length=20, choices=PayoutKind.choices)
     caveat = models.TextField(
@@ -171,6 +177,10 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         if "loss_type_links" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("loss_type")
         return [link.loss_type for link in links]
+
+    @property
+    def is_one_passage(self):
+        return not self.claim_or_payment.strip()
 
     def get_meta_description(self):
         return self.search_description or self.what_happened
