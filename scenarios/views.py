@@ -1,6 +1,6 @@
 """The scenario finder: search and filter the scenarios of the visitor's language.
 
-Every choice is in the query string (``?q=…&loss_type=…&payout_kind=…&page=…``), so a result
+Every choice is in the query string (``?q=…&line=…&loss_type=…&payout_kind=…&page=…``), so a result
 list can be bookmarked and shared. A value that names nothing is answered with a 400 and a
 message on the same page, never a 500 or a silently empty list.
 """
@@ -10,8 +10,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import IncidentScenarioPage, LossType, PayoutKind
+from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind
 from .search import query_text
+from .visibility import visible_to
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -20,13 +21,22 @@ MAX_QUERY_LENGTH = 200
 def scenario_finder(request):
     locale = Locale.get_active()
     loss_types = list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk"))
+    lines = list(visible_to(request, InsuranceLineIndexPage.objects.live().filter(locale=locale)).order_by("path"))
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     loss_type = request.GET.get("loss_type", "")
     payout_kind = request.GET.get("payout_kind", "")
+    line_slug = request.GET.get("line", "")
     errors = []
 
     # A value that names nothing is reported and never reaches the database (PostgreSQL refuses NUL).
-    scenarios = IncidentScenarioPage.objects.live().public().filter(locale=locale)
+    scenarios = visible_to(request, IncidentScenarioPage.objects.live().filter(locale=locale))
+    if line_slug:
+        line = next((line for line in lines if line.slug == line_slug), None)
+        if line is not None:
+            scenarios = scenarios.child_of(line)
+        else:
+            errors.append(_("There is no insurance line “%(value)s”.") % {"value": line_slug})
+            scenarios = scenarios.none()
     if loss_type:
         if loss_type in {item.slug for item in loss_types}:
             scenarios = scenarios.filter(loss_type_links__loss_type__slug=loss_type)
@@ -53,18 +63,21 @@ def scenario_finder(request):
         scenarios.order_by("path").prefetch_related("loss_type_links__loss_type"), RESULTS_PER_PAGE
     )
     results = paginator.get_page(page_number)
+    results.object_list = IncidentScenarioPage.with_lines(results.object_list)
 
     shared_query = request.GET.copy()
     shared_query.pop("page", None)
     context = {
         "query": query,
+        "lines": lines,
         "loss_types": loss_types,
         "payout_kinds": PayoutKind.choices,
+        "selected_line": line_slug,
         "selected_loss_type": loss_type,
         "selected_payout_kind": payout_kind,
         "results": results,
         "result_count": paginator.count,
-        "is_filtered": bool(query or loss_type or payout_kind),
+        "is_filtered": bool(query or loss_type or payout_kind or line_slug),
         "errors": errors,
         "query_string": shared_query.urlencode(),
     }

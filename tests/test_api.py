@@ -52,7 +52,7 @@ def test_loss_type_names_and_payout_labels_are_in_the_pages_language(client):
     en = v2_pages(client, f"type={SCENARIO}&locale=en&fields=payout,loss_types&limit=1")["items"][0]
     assert ja["loss_types"][0]["name"] == "逸失利益" and en["loss_types"][0]["name"] == "Lost profits"
     assert ja["payout"]["label"] == "第三者からの損害賠償請求"
-    assert en["payout"]["label"] == "Liability claim by a third party"
+    assert en["payout"]["label"] == "Third-party liability claim"
 
 
 def test_the_disclaimer_travels_with_every_scenario_in_its_language(client):

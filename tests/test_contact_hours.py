@@ -84,7 +84,7 @@ def test_the_page_says_when_it_opens_next_across_a_holiday(client, frozen_now):
     ja = client.get("/ja/").content.decode()
     assert "受付時間外です。次の受付開始は11月24日 (火) 9:00 です。" in ja
     en = client.get("/en/").content.decode()
-    assert "Closed now. Opens November 24 (Tue) 9:00." in en
+    assert "Closed now. Opens November 24 (Tue) 9:00 JST." in en
 
 
 def test_the_page_carries_the_coming_holiday_closures_for_the_browser(client, frozen_now):

@@ -164,3 +164,14 @@ def test_listings_make_the_same_number_of_queries_with_more_scenarios(client):
         template.copy(update_attrs={"slug": f"copy-{number}", "title": f"コピー{number}"}, keep_live=True)
     assert scenarios_in("ja").child_of(line).live().count() == 21
     assert {"home": count_queries(client, "/ja/"), "line": count_queries(client, line.url)} == before
+
+
+def test_the_language_switcher_keeps_the_finders_query(client):
+    html = client.get("/ja/search/", {"q": "サーバー", "loss_type": "repair"}).content.decode()
+    assert switcher_links(html) == {"en": "http://testserver/en/search/?q=%E3%82%B5%E3%83%BC%E3%83%90%E3%83%BC&amp;loss_type=repair"}
+
+
+def test_english_visitors_see_the_time_zone_and_that_the_number_is_toll_free_in_japan(client):
+    english = client.get("/en/").content.decode()
+    assert "Toll-free within Japan" in english and "18:00</time> JST" in english
+    assert "JST" not in client.get("/ja/").content.decode()

@@ -154,7 +154,7 @@ def operator_page(operator, field_name, request) -> PageRef | None:
 
 
 def insurance_line(scenario, request) -> PageRef | None:
-    line = scenario._api_line if hasattr(scenario, "_api_line") else scenario.insurance_line
+    line = scenario.insurance_line
     return page_ref(line, request) if line is not None else None
 
 
@@ -176,12 +176,6 @@ def prefetch_for_listing(pages, request):
     scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
     if scenarios:
         prefetch_related_objects(scenarios, "loss_type_links__loss_type")
-        steplen = Page.steplen
-        lines = {
-            line.path: line
-            for line in Page.objects.filter(path__in={page.path[:-steplen] for page in scenarios})
-        }
-        for scenario in scenarios:
-            scenario._api_line = lines.get(scenario.path[:-steplen])
+        type(scenarios[0]).with_lines(scenarios)
     return pages
 

@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..api.fields import (
     DisclaimerField,
@@ -94,8 +95,8 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
 class PayoutKind(models.TextChoices):
     """Who receives the money: a third party suing the insured, or the insured for its own cost."""
 
-    THIRD_PARTY_LIABILITY = "liability", _("Liability claim by a third party")
-    OWN_COST = "own-cost", _("Insurer pays the insured's own cost")
+    THIRD_PARTY_LIABILITY = "liability", _("Third-party liability claim")
+    OWN_COST = "own-cost", _("First-party loss paid to the policyholder")
 
 
 class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
@@ -116,7 +117,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
             "falls at the end of a sentence; leave this empty when the source tells both in one sentence."
         ),
     )
-    payout_kind = models.CharField(_("kind of payout"), max_length=20, choices=PayoutKind.choices)
+    payout_kind = models.CharField(_("type of case"), max_length=20, choices=PayoutKind.choices)
     caveat = models.TextField(
         _("caveat"),
         blank=True,
@@ -158,6 +159,11 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         APIField("seo", serializer=SEOField()),
     ]
 
+    # Not text: copied to the translations when the source is published (loss types pointed at
+    # their translations), so an English scenario never shows yesterday's classification.
+    follows_source = ("payout_kind", "loss_type_links")
+    override_translatable_fields = [SynchronizedField("payout_kind", overridable=False)]
+
     parent_page_types = ["scenarios.InsuranceLineIndexPage"]
     subpage_types = []
     template = "scenarios/incident_scenario_page.html"
@@ -195,9 +201,22 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
 
     @property
     def insurance_line(self):
-        return InsuranceLineIndexPage.objects.filter(
-            path=self.path[: -self.steplen], depth=self.depth - 1
-        ).first()
+        """The line this scenario is under (loaded for a whole list at once by ``with_lines``)."""
+        if not hasattr(self, "_insurance_line"):
+            self._insurance_line = InsuranceLineIndexPage.objects.filter(
+                path=self.path[: -self.steplen], depth=self.depth - 1
+            ).first()
+        return self._insurance_line
+
+    @classmethod
+    def with_lines(cls, scenarios):
+        """``scenarios`` as a list, each with its insurance line loaded, in one query for all."""
+        scenarios = list(scenarios)
+        parent_paths = {scenario.path[: -cls.steplen] for scenario in scenarios}
+        lines = {line.path: line for line in InsuranceLineIndexPage.objects.filter(path__in=parent_paths)}
+        for scenario in scenarios:
+            scenario._insurance_line = lines.get(scenario.path[: -cls.steplen])
+        return scenarios
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ language: every page of that language shows it, so an editor changes the phone h
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -126,10 +127,9 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         APIField("locale", serializer=LocaleCodeField()),
     ]
 
-    override_translatable_fields = [
-        SynchronizedField("phone_number", overridable=False),
-        SynchronizedField("open_weekdays", overridable=False),
-    ]
+    # Not text: the same in every language, copied to the translations when the source is published.
+    follows_source = ("phone_number", "open_weekdays", "opens_at", "closes_at", "closed_on_national_holidays")
+    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in follows_source]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact hours")
@@ -146,6 +146,11 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         if digits.startswith("0"):
             return f"tel:+81{digits[1:]}"
         return f"tel:{digits}"
+
+    @property
+    def time_zone_name(self):
+        """The hours' time zone as people write it after a time, e.g. JST."""
+        return timezone.now().astimezone(hours.TOKYO).tzname()
 
     @property
     def is_weekdays_only(self):
@@ -228,6 +233,9 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         APIField("privacy_policy_page", serializer=OperatorPageField("privacy_policy_page")),
         APIField("locale", serializer=LocaleCodeField()),
     ]
+
+    # Copied to the translations when the source is published, each pointed at its translation.
+    follows_source = ("operator_page", "site_manager_page", "privacy_policy_page")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("operator info")

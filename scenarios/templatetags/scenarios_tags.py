@@ -1,4 +1,4 @@
-"""Template tags for the shared snippets and for linking a page to its other-language versions.
+"""Template tags for the shared snippets: the contact hours, the operator and its disclaimer.
 
 The snippet tags look the instance up once per request, so a template may use them in the header
 and the footer alike without another query.
@@ -8,11 +8,10 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from .. import hours as opening_hours
 from ..request_cache import request_cache
-from ..visibility import visible_to
 from ..models import ContactHours, OperatorInfo
 
 register = template.Library()
@@ -63,11 +62,23 @@ def operator_info(context):
     return _snippet_for_request(context, OperatorInfo)
 
 
+@register.inclusion_tag("scenarios/components/contact_phone.html", takes_context=True)
+def contact_phone(context):
+    """The free dial as a tap-to-call link with its hours, for the top of every page."""
+    hours = _snippet_for_request(context, ContactHours)
+    return {"hours": hours, "show_time_zone": _shows_time_zone(hours)}
+
+
+def _shows_time_zone(hours):
+    """Name the time zone for visitors reading another language than the line's own country's."""
+    return hours is not None and translation.get_language() != settings.LANGUAGE_CODE
+
+
 @register.inclusion_tag("scenarios/components/contact_hours.html", takes_context=True)
 def contact_hours_block(context):
     """The phone line, its hours and whether it is open now (see static/scenarios/contact-hours.js)."""
     hours = _snippet_for_request(context, ContactHours)
-    block = {"hours": hours, "request": context.get("request")}
+    block = {"hours": hours, "request": context.get("request"), "show_time_zone": _shows_time_zone(hours)}
     if hours is None:
         return block
     now = timezone.now()
@@ -76,8 +87,12 @@ def contact_hours_block(context):
     block.update(
         {
             "is_open": hours.is_open_at(now),
+            "closes_text": f"{hours.closes_at.hour}:{hours.closes_at:%M}"
+            + (f" {hours.time_zone_name}" if block["show_time_zone"] else ""),
             "next_opening": next_opening,
-            "next_opening_text": _describe_opening(next_opening) if next_opening else "",
+            "next_opening_text": _describe_opening(next_opening, hours if block["show_time_zone"] else None)
+            if next_opening
+            else "",
             "closed_dates": ",".join(
                 day.isoformat() for day in opening_hours.closed_dates(hours, local_now.date())
             ),
@@ -86,9 +101,10 @@ def contact_hours_block(context):
     return block
 
 
-def _describe_opening(moment):
-    """e.g. "11月26日(木) 9:00" or "November 26 (Thu) 9:00", in the active language."""
-    return f"{date_format(moment, 'MONTH_DAY_FORMAT')} ({date_format(moment, 'D')}) {moment.hour}:{moment:%M}"
+def _describe_opening(moment, hours_with_zone=None):
+    """e.g. "11月26日(木) 9:00" or "November 26 (Thu) 9:00 JST", in the active language."""
+    text = f"{date_format(moment, 'MONTH_DAY_FORMAT')} ({date_format(moment, 'D')}) {moment.hour}:{moment:%M}"
+    return f"{text} {hours_with_zone.time_zone_name}" if hours_with_zone else text
 
 
 @register.inclusion_tag("scenarios/components/disclaimer.html", takes_context=True)
@@ -100,48 +116,3 @@ def scenario_disclaimer(context):
 def operator_pages(context, operator):
     """``{% operator_pages operator as pages %}``: the operator's linked pages in the visitor's language."""
     return operator.linked_pages(_active_locale(context), context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
-def language_versions(context, page=None):
-    """Every site language with the URL of this page in it, for the switcher and hreflang links.
-
-    Each item: ``code``, ``name``, ``url`` (absolute), ``is_current``, and ``is_translation``
-    (False where the page has no live version in that language and the link goes to that
-    language's home page instead; such links get no hreflang alternate).
-    """
-    request = context.get("request")
-    current = translation.get_language()
-    versions_by_code = {}
-    if isinstance(page, Page) and page.pk:
-        versions = visible_to(request, page.get_translations(inclusive=True).live())
-        for version in versions.select_related("locale"):
-            versions_by_code[version.locale.language_code] = version
-
-    home_by_code = {}
-    missing = [code for code, _name in settings.LANGUAGES if code not in versions_by_code]
-    if missing and request is not None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            homes = visible_to(request, site.root_page.get_translations(inclusive=True).live())
-            for home in homes.select_related("locale"):
-                home_by_code[home.locale.language_code] = home
-
-    items = []
-    for code, name in settings.LANGUAGES:
-        target = versions_by_code.get(code) or home_by_code.get(code)
-        if target is None:
-            continue
-        url = target.get_url(request=request)
-        if request is not None and url:
-            url = request.build_absolute_uri(url)
-        items.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "is_current": code == current,
-                "is_translation": code in versions_by_code,
-            }
-        )
-    return items

@@ -1,14 +1,19 @@
-"""Tags for the site's layout: meta description, OpenGraph locale and JSON-LD."""
+"""Tags for the site's layout: language switcher, meta description, OpenGraph locale and JSON-LD."""
 
 import json
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
 
 from scenarios import seo
 from scenarios.request_cache import request_cache
 from scenarios.structured_data import organization
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
+from scenarios.visibility import visible_to
 
 register = template.Library()
 
@@ -23,6 +28,52 @@ def breadcrumb_trail(context, page):
     if key not in cache:
         cache[key] = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1] + [page]
     return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """Every site language with where this page is in it, for the switcher and hreflang links.
+
+    Each item: ``code``, ``name``, ``url`` (absolute), ``is_current``, and ``is_translation``
+    (False where the page has no live version in that language and the link goes to that
+    language's home page instead; such links get no hreflang alternate). A view that is not a
+    page (the finder) links to the same view in the other language, with the same query.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    versions_by_code = {}
+    if isinstance(page, Page) and page.pk:
+        versions = visible_to(request, page.get_translations(inclusive=True).live())
+        for version in versions.select_related("locale"):
+            versions_by_code[version.locale.language_code] = version.get_url(request=request)
+    elif request is not None and request.resolver_match and request.resolver_match.url_name != "wagtail_serve":
+        for code, _name in settings.LANGUAGES:
+            versions_by_code[code] = translate_url(request.get_full_path(), code)
+
+    home_by_code = {}
+    missing = [code for code, _name in settings.LANGUAGES if code not in versions_by_code]
+    if missing and request is not None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            homes = visible_to(request, site.root_page.get_translations(inclusive=True).live())
+            for home in homes.select_related("locale"):
+                home_by_code[home.locale.language_code] = home.get_url(request=request)
+
+    items = []
+    for code, name in settings.LANGUAGES:
+        url = versions_by_code.get(code) or home_by_code.get(code)
+        if not url:
+            continue
+        items.append(
+            {
+                "code": code,
+                "name": name,
+                "url": request.build_absolute_uri(url) if request is not None else url,
+                "is_current": code == current,
+                "is_translation": code in versions_by_code,
+            }
+        )
+    return items
 
 
 @register.simple_tag

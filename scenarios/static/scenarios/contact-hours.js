@@ -42,7 +42,7 @@
     var when = new Intl.DateTimeFormat(lang, {
       timeZone: "Asia/Tokyo", month: "long", day: "numeric", weekday: "short"
     }).format(moment);
-    return when + " " + opens.replace(/^0/, "");
+    return when + " " + opens.replace(/^0/, "") + (block.dataset.timeZone ? " " + block.dataset.timeZone : "");
   }
 
   var now = new Date();
@@ -50,7 +50,7 @@
   var open = isOpenDay(parts) && parts.time >= opens && parts.time < closes;
   var text;
   if (open) {
-    text = block.dataset.openText.replace("{time}", closes.replace(/^0/, ""));
+    text = block.dataset.openText.replace("{time}", closes.replace(/^0/, "") + (block.dataset.timeZone ? " " + block.dataset.timeZone : ""));
   } else {
     var day = nextOpening(now);
     text = day ? block.dataset.closedText.replace("{when}", describe(day)) : block.dataset.closedForNowText;
