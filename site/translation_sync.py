@@ -17,6 +17,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.signals import page_published, published
 from wagtail_localize.models import TranslationSource
 
+from . import follow_source
+
 
 def update_translation_source(sender, instance, **kwargs):
     if not isinstance(instance, TranslatableMixin) or instance.locale_id != Locale.get_default().pk:
@@ -67,6 +69,8 @@ def view_restriction_groups_changed(sender, instance, action, **kwargs):
 
 
 def connect():
+    page_published.connect(follow_source.copy_to_translations, dispatch_uid="itrisk_follow_page_source")
+    published.connect(follow_source.copy_to_translations, dispatch_uid="itrisk_follow_snippet_source")
     page_published.connect(update_translation_source, dispatch_uid="itrisk_sync_page_source")
     published.connect(update_translation_source, dispatch_uid="itrisk_sync_snippet_source")
     post_save.connect(view_restriction_saved, sender=PageViewRestriction, dispatch_uid="itrisk_privacy_saved")

@@ -191,10 +191,9 @@ class SeedLoader:
             payout_kind=item["payout_kind"],
             caveat=item["ja"].get("caveat", ""),
         )
+        slugs = [slug for slug in item["loss_types"] if slug in loss_types_by_slug]
         page.loss_type_links = [
-            ScenarioLossType(loss_type=loss_types_by_slug[slug])
-            for slug in item["loss_types"]
-            if slug in loss_types_by_slug
+            ScenarioLossType(loss_type=loss_types_by_slug[slug], sort_order=order) for order, slug in enumerate(slugs)
         ]
         line.add_child(instance=page)
         page.save_revision().publish()
