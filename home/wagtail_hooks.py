@@ -1,18 +1,28 @@
-"""Admin additions of the site's editorial side: the recycle bin and its history entries."""
+"""Admin additions of the site's editorial side: the translation overview (menu and dashboard),
+the recycle bin and its history entries."""
 
+from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
-from .editorial import views
+from .editorial import guide, translation_overview, translation_views, views
 from .editorial.permissions import InstanceCheckedPublishRevisionAction
 from .editorial.recycle_bin import RESTORE_ACTION
 
 
 @hooks.register("register_admin_urls")
-def recycle_bin_urls():
+def editorial_urls():
     return [
+        path("guide/", guide.EditorGuideView.as_view(), name="home_editor_guide"),
+        path("translations/", translation_views.TranslationOverviewView.as_view(), name="home_translations"),
+        path(
+            "translations/start/<int:content_type_id>/<int:pk>/<str:locale_code>/",
+            translation_views.start_translation,
+            name="home_translations_start",
+        ),
         path("recycle-bin/", views.RecycleBinView.as_view(), name="home_recycle_bin"),
         path("recycle-bin/<int:pk>/restore/", views.restore_view, name="home_recycle_bin_restore"),
     ]
@@ -21,6 +31,56 @@ def recycle_bin_urls():
 class RecycleBinMenuItem(MenuItem):
     def is_shown(self, request):
         return views.may_use_recycle_bin(request.user)
+
+
+@hooks.register("construct_help_menu")
+def help_menu_points_at_the_site_guide(request, menu_items):
+    """The Help menu opens the site's own Japanese guide instead of Wagtail's English ones."""
+    menu_items[:] = [item for item in menu_items if item.name not in {"editor-guide"} and not
+                     item.name.startswith("whats-new-in-wagtail")]
+    menu_items.insert(0, MenuItem(_("Editor guide"), reverse("home_editor_guide"), icon_name="help", order=100))
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu_item():
+    return MenuItem(_("Translations"), reverse("home_translations"), icon_name="globe", order=250)
+
+
+class TranslationsPanel(Component):
+    """The dashboard's summary of the overview: how much needs work, and the first items."""
+
+    name = "translations"
+    order = 110
+    template_name = "home/admin/translations_panel.html"
+    shown_rows = 8
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        locale = translation_views.target_locales().first()
+        if locale is None:
+            return {"locale": None}
+        rows = translation_overview.overview(locale)
+        counts = dict.fromkeys(translation_overview.NEEDS_WORK, 0)
+        for row in rows:
+            counts[row.status] += 1
+        shown = rows[: self.shown_rows]
+        translation_views.annotate_actions(self.request.user, shown, locale)
+        return {
+            "csrf_token": get_token(self.request),  # a component renders without the request
+            "locale": locale,
+            "language": translation_views.language_name(locale),
+            "rows": shown,
+            "more": len(rows) - len(shown),
+            "counts": [(translation_overview.STATUS_LABELS[status], count) for status, count in counts.items()],
+            "overview_url": reverse("home_translations"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    panels.append(TranslationsPanel(request))
 
 
 @hooks.register("register_reports_menu_item")

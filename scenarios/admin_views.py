@@ -12,6 +12,7 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 
@@ -32,6 +33,13 @@ class InstancePermissionViewSetMixin:
     """For a ``SnippetViewSet``: every view of one instance checks the instance's permission policy."""
 
     index_view_class = IndexView
+
+    @property
+    def breadcrumbs_items(self):
+        """Wagtail's, with "Home" translated per request (Wagtail 8.0 translates it once, at start-up,
+        so it stays English for a Japanese editor)."""
+        home, *rest = super().breadcrumbs_items
+        return [{**home, "label": gettext_lazy("Home")}, *rest]
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()

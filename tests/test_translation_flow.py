@@ -63,7 +63,7 @@ def test_the_dashboard_lists_translations_that_wait_for_a_translator(admin_clien
     from django.urls import reverse
 
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "翻訳の更新が必要なコンテンツ" in html
+    assert "英語への翻訳" in html
     assert "すべての翻訳が最新です。" in html
 
     page = scenarios_in("ja").first()
@@ -71,5 +71,7 @@ def test_the_dashboard_lists_translations_that_wait_for_a_translator(admin_clien
     page.save_revision().publish()
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     english = scenarios_in("en").get(translation_key=page.translation_key)
-    assert f'/admin/pages/{english.pk}/edit/' in html
-    assert "1 / " in html
+    assert f'href="/admin/pages/{english.pk}/edit/"' in html
+    assert "更新が必要: <strong>1</strong>" in html
+    total = english_translation_of(page).get_progress()[0]
+    assert f"{total} 項目中 1 項目が未翻訳" in html

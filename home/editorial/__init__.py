@@ -5,6 +5,9 @@
 - ``permissions``: the rules Wagtail's permissions cannot say alone: unpublishing, deleting and
   moving live pages is for approvers; shared snippets are edited per language like pages.
 - ``recycle_bin``: every deleted page is kept, with its revisions, until someone restores it.
+- ``translation_overview`` and ``translation_views``: what lacks English or has stale English, pages
+  and snippets in one list, and the one-click start of a translation for translators.
+- ``guide``: the editor guide (docs/editor-guide.ja.md) served in the admin behind the Help menu.
 
 The permission matrix these implement is written out in docs/editor-guide.ja.md.
 """

@@ -12,12 +12,24 @@ Shared snippets follow the same languages: a group may change, publish or delete
 language where it may change, publish or delete pages (and holds the model permission).
 
 The groups and their model permissions are made by a migration (``0002_editorial_roles``). Page
-permissions and the approval workflow hang on the home page of each language, which exists only
+permissions and the approval workflow hang on the home page of each language (the workflow also
+on the shared snippets ContactHours and OperatorInfo), which exists only
 once content is loaded, so ``grant_page_roles()`` sets them then (the seed loader calls it).
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from scenarios.models import ContactHours, OperatorInfo
 
 EDITORS = "編集者"
 TRANSLATORS = "翻訳者"
@@ -32,9 +44,14 @@ PAGE_PERMISSIONS = {
     (TRANSLATORS, "en"): ["add_page", "change_page", "publish_page"],
 }
 
+# Shared snippets whose Japanese changes go through the same approval as pages (their English
+# translations do not: see ``scenarios.models.snippets.SourceLanguageWorkflowMixin``).
+SNIPPETS_IN_WORKFLOW = (ContactHours, OperatorInfo)
+
 
 def grant_page_roles(home_by_language):
-    """Page permissions on each language's home page, and the approval workflow on the Japanese one.
+    """Page permissions on each language's home page, and the approval workflow on the Japanese one
+    and on the shared snippets.
 
     Idempotent: running it again adds nothing. ``home_by_language`` maps "ja"/"en" to home pages.
     """
@@ -55,3 +72,6 @@ def grant_page_roles(home_by_language):
     task.groups.add(Group.objects.get(name=APPROVERS))
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=japanese_home.pk), defaults={"workflow": workflow})
+    for model in SNIPPETS_IN_WORKFLOW:
+        content_type = ContentType.objects.get_for_model(model)
+        WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})

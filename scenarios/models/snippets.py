@@ -9,12 +9,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .. import hours
+from ..admin_panels import TypedPageChooserPanel
 from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
 from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
@@ -41,6 +42,23 @@ class OnePerLocaleMixin:
     def for_locale(cls, locale):
         """The live instance for ``locale``, or None if there is none yet."""
         return cls.objects.filter(locale=locale, live=True).first()
+
+
+class SourceLanguageWorkflowMixin(WorkflowMixin):
+    """The approval workflow assigned to the model applies to the source language only.
+
+    Translations follow their source and are published by translators, as English pages are
+    (the workflow of pages hangs on the source-language tree): a translator who may publish a
+    translation never waits for the source language's approvers.
+    """
+
+    class Meta:
+        abstract = True
+
+    def get_workflow(self):
+        if self.locale_id is not None and self.locale_id != Locale.get_default().pk:
+            return None
+        return super().get_workflow()
 
 
 class LossType(TranslatableMixin, Orderable):
@@ -79,7 +97,9 @@ class LossType(TranslatableMixin, Orderable):
         return self.name
 
 
-class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class ContactHours(
+    OnePerLocaleMixin, SourceLanguageWorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """The phone line visitors can call, and when it is answered."""
 
     heading = models.CharField(_("heading"), max_length=100, help_text=_("e.g. “Contact us”"))
@@ -168,7 +188,9 @@ class ContactHours(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         return [names[day] for day in self.open_weekdays]
 
 
-class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class OperatorInfo(
+    OnePerLocaleMixin, SourceLanguageWorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """Who runs the site, where to read about them, and the disclaimer every scenario carries."""
 
     operator_name = models.CharField(_("operator"), max_length=200)
@@ -215,9 +237,9 @@ class OperatorInfo(OnePerLocaleMixin, DraftStateMixin, RevisionMixin, Translatab
         FieldPanel("scenario_disclaimer"),
         MultiFieldPanel(
             [
-                PageChooserPanel("operator_page", page_type=operator_page_types()),
-                PageChooserPanel("site_manager_page", page_type=operator_page_types()),
-                PageChooserPanel("privacy_policy_page", page_type=operator_page_types()),
+                TypedPageChooserPanel("operator_page", page_type=operator_page_types()),
+                TypedPageChooserPanel("site_manager_page", page_type=operator_page_types()),
+                TypedPageChooserPanel("privacy_policy_page", page_type=operator_page_types()),
             ],
             heading=_("links"),
         ),

@@ -197,7 +197,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # The site's own catalogs, then the Japanese that wagtail-localize's translation editor lacks.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_localize"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail", BASE_DIR / "locale" / "wagtail_localize"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -271,3 +271,10 @@ SCENARIOS_LINE_PARENT_PAGE_TYPES = ["home.HomePage"]
 SCENARIOS_OPERATOR_PAGE_TYPES = ["home.StandardPage"]
 # Who may unpublish, delete and move pages: approvers only (home/editorial/permissions.py).
 SCENARIOS_PAGE_PERMISSION_TESTER = "home.editorial.permissions.EditorialPagePermissionTester"
+
+# Workflow notifications: who they come from, and that they are sent at all (Wagtail's defaults,
+# written out because the approval workflow of pages and shared snippets relies on them).
+DEFAULT_FROM_EMAIL = "no-reply@localhost"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "itrisk.admin_login.SignInForm"

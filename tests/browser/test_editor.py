@@ -1,8 +1,10 @@
 """What the editorial team does in the admin, in a real browser: write, approve, translate, publish.
 
 One story, in order: the editor adds a scenario under a line and submits it; the approver approves
-and it is live in Japanese; the translator starts the English translation, translates every
-segment in wagtail-localize's editor and publishes it; it is live in English.
+and it is live in Japanese; the translator finds it on the dashboard, starts the English translation
+with one click, translates every segment in wagtail-localize's editor and publishes it; it is live
+in English. Then the phone hours: the editor submits new hours, the approver finds them waiting on
+the dashboard and approves them, and every English page shows them at once.
 """
 
 import json
@@ -77,10 +79,12 @@ def test_write_approve_translate_publish(browser, site_url):
     approver.context.close()
 
     # The translator starts the English translation, translates each segment, and publishes it.
+    # They find it on their dashboard, among the content that has no English yet.
     translator = log_in(browser, site_url, "translator")
-    translator.goto(f"/admin/localize/submit/page/{page_id}/")
-    translator.check("input[type=checkbox][name=locales]")
-    translator.locator("main button[type=submit], main input[type=submit]").last.click()
+    row = translator.locator("#translations-panel-heading ~ * tr, section:has(#translations-panel-heading) tr").filter(
+        has_text=TITLE_JA
+    )
+    row.get_by_role("button", name="英語版を作る").click()
     translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     assert api(site_url, title=TITLE_EN)["meta"]["total_count"] == 0  # English waits for the translator
     # The content tab holds the headline and the two parts of the story, the other tab the slug.
@@ -95,3 +99,24 @@ def test_write_approve_translate_publish(browser, site_url):
     expect(translator.locator("main")).to_contain_text("What happened, typed in the browser.")
     expect(translator.locator(".disclaimer")).to_contain_text("case by case")
     translator.context.close()
+
+
+def test_new_hours_go_through_approval_and_reach_english_at_once(browser, site_url):
+    editor = log_in(browser, site_url, "editor")
+    editor.get_by_role("button", name="共通コンテンツ").click()
+    editor.get_by_role("link", name="連絡先・受付時間").click()
+    editor.locator("main table tbody a").first.click()
+    editor.fill("#id_opens_at", "10:00")
+    editor.fill("#id_closes_at", "17:00")
+    footer_action(editor, "button[name=action-submit]")
+    expect(editor.locator(".messages")).to_contain_text("承認")
+    editor.context.close()
+
+    approver = log_in(browser, site_url, "approver")
+    approver.locator("section", has_text="あなたの承認待ち").locator("a", has_text="0120").first.click()
+    footer_action(approver, "button:has-text('承認と公開')")
+    expect(approver.locator(".messages")).to_be_visible()
+    approver.goto("/en/")
+    expect(approver.locator("body")).to_contain_text("10:00")
+    expect(approver.locator("body")).to_contain_text("17:00")
+    approver.context.close()
