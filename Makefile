@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools
+.PHONY: run test serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools guide-screenshots
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -98,3 +98,8 @@ quality: install-dev browser
 
 clean:
 	rm -rf $(VENV) static build *.egg-info
+
+# The screenshots of docs/editor-guide.ja.md, taken by the browser test that walks the guide's steps.
+guide-screenshots: install-dev catalogs browser
+	mkdir -p docs/images/guide
+	GUIDE_SCREENSHOTS=docs/images/guide $(PY) -m pytest tests/browser/test_editor.py -q -p no:cacheprovider

@@ -17,6 +17,7 @@ from .editorial.recycle_bin import RESTORE_ACTION
 def editorial_urls():
     return [
         path("guide/", guide.EditorGuideView.as_view(), name="home_editor_guide"),
+        path("guide/images/guide/<str:name>", guide.guide_image, name="home_editor_guide_image"),
         path("translations/", translation_views.TranslationOverviewView.as_view(), name="home_translations"),
         path(
             "translations/start/<int:content_type_id>/<int:pk>/<str:locale_code>/",
@@ -31,6 +32,14 @@ def editorial_urls():
 class RecycleBinMenuItem(MenuItem):
     def is_shown(self, request):
         return views.may_use_recycle_bin(request.user)
+
+
+@hooks.register("construct_main_menu")
+def translate_the_help_label(request, menu_items):
+    """Wagtail 8.0 labels its Help menu once, at start-up, so it stays English: label it per request."""
+    for item in menu_items:
+        if item.name == "help":
+            item.label = _("Help")
 
 
 @hooks.register("construct_help_menu")

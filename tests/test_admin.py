@@ -170,3 +170,32 @@ def test_the_database_keeps_one_shared_snippet_per_language(model):
     duplicate.translation_key = uuid.uuid4()
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
+
+
+def test_a_japanese_headline_gets_an_ascii_address_from_its_line(admin_client):
+    from scenarios.models import InsuranceLineIndexPage
+
+    line = InsuranceLineIndexPage.objects.get(locale__language_code="ja", slug="it-work-liability")
+    url = reverse("wagtailadmin_pages:add", args=["scenarios", "incidentscenariopage", line.pk])
+    form = {
+        "title": "サーバーが止まった", "slug": "サーバーが止まった", "what_happened": "内容。", "claim_or_payment": "",
+        "payout_kind": "liability", "caveat": "", "loss_type_links-TOTAL_FORMS": "0",
+        "loss_type_links-INITIAL_FORMS": "0", "loss_type_links-MIN_NUM_FORMS": "0", "loss_type_links-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000", "action-publish": "publish",
+    }
+    response = admin_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    taken = set(line.get_children().values_list("slug", flat=True))
+    page = line.get_children().get(title="サーバーが止まった")
+    assert page.slug.startswith("it-work-liability-") and page.slug.isascii()
+    assert page.url.endswith(f"/ja/it-work-liability/{page.slug}/")
+
+    form |= {"title": "別の事故", "slug": "", "what_happened": "別の内容。"}
+    assert admin_client.post(url, form).status_code == 302
+    second = line.get_children().get(title="別の事故")
+    assert second.slug.isascii() and second.slug not in taken
+
+    form |= {"title": "英字の事故", "slug": "typed-by-the-editor"}
+    assert admin_client.post(url, form).status_code == 302
+    assert line.get_children().filter(slug="typed-by-the-editor").exists()

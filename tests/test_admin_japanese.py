@@ -69,3 +69,21 @@ def test_the_help_menu_opens_the_site_guide_in_japanese(admin_client):
     assert reverse("home_editor_guide") in dashboard and "wagtail.org" not in dashboard
     guide = admin_client.get(reverse("home_editor_guide")).content.decode()
     assert "編集ガイド" in guide and "<table>" in guide and "承認者" in guide
+
+
+def test_the_guide_shows_the_screenshots_its_browser_test_takes(admin_client):
+    """Every screenshot the guide shows is one the browser test takes at that step, and is there."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    guide = (root / "docs" / "editor-guide.ja.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\(images/guide/([a-z0-9-]+)\.png\)", guide))
+    taken = set(re.findall(r'guide_shot\(\w+, "([a-z0-9-]+)"\)', (root / "tests/browser/test_editor.py").read_text()))
+    assert shown and shown <= taken
+    for name in shown:
+        response = admin_client.get(reverse("home_editor_guide_image", args=[f"{name}.png"]))
+        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert admin_client.get(reverse("home_editor_guide_image", args=["..%2Fsecret.png"])).status_code == 404
+    html = admin_client.get(reverse("home_editor_guide")).content.decode()
+    assert 'src="images/guide/01-pages-menu.png"' in html

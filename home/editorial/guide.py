@@ -5,17 +5,21 @@ steps are the browser test's steps), and served from there, so editors read the 
 version they run, in Japanese, without leaving the admin.
 """
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import markdown
 from django.conf import settings
+from django.http import FileResponse, Http404
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 GUIDE = Path(settings.BASE_DIR) / "docs" / "editor-guide.ja.md"
+IMAGES = GUIDE.parent / "images" / "guide"
+IMAGE_NAME = re.compile(r"^[a-z0-9-]+\.png$")
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +32,14 @@ def guide_html():
     """The guide as HTML; read again when the file changes. The file is the project's own, never
     user input, so its HTML is trusted."""
     return _rendered(GUIDE.stat().st_mtime)
+
+
+def guide_image(request, name):
+    """A screenshot of the guide (``images/guide/<name>.png`` relative to the guide's page)."""
+    path = IMAGES / name
+    if not IMAGE_NAME.match(name) or not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), content_type="image/png")
 
 
 class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):

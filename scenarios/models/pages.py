@@ -21,6 +21,7 @@ from ..api.fields import (
     TranslationsField,
 )
 from ..conf import line_parent_page_types, page_permission_tester
+from ..forms import IncidentScenarioForm
 from ..preview import HeadlessPreviewModeMixin
 from ..search import index_text
 from ..visibility import visible_to
@@ -164,6 +165,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
     follows_source = ("payout_kind", "loss_type_links")
     override_translatable_fields = [SynchronizedField("payout_kind", overridable=False)]
 
+    base_form_class = IncidentScenarioForm
     parent_page_types = ["scenarios.InsuranceLineIndexPage"]
     subpage_types = []
     template = "scenarios/incident_scenario_page.html"

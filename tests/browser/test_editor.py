@@ -8,9 +8,11 @@ the dashboard and approves them, and every English page shows them at once.
 """
 
 import json
+import os
 import re
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -24,8 +26,18 @@ def api(site_url, **params):
         return json.load(response)
 
 
+def guide_shot(page, name):
+    """A screenshot of this step for docs/editor-guide.ja.md, when GUIDE_SCREENSHOTS names the
+    folder (``make guide-screenshots``): the guide's pictures come from the steps it describes."""
+    folder = os.environ.get("GUIDE_SCREENSHOTS")
+    if folder:
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(400)  # menus and panels finish opening
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
 def log_in(browser, site_url, username):
-    context = browser.new_context(base_url=site_url)
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto("/admin/login/")
     page.fill("#id_username", username)
@@ -52,28 +64,36 @@ def translate_visible_segments(page, texts):
 
 
 def test_write_approve_translate_publish(browser, site_url):
-    line = api(site_url, type="scenarios.InsuranceLineIndexPage", locale="ja", slug="it-work-liability")["items"][0]
-
-    # The editor writes the scenario and submits it for approval; it is not live yet.
+    # The editor opens the line from the Pages menu, adds a scenario with ⊕ and submits it for
+    # approval; it is not live yet. (The steps and screenshots of docs/editor-guide.ja.md.)
     editor = log_in(browser, site_url, "editor")
-    editor.goto(f"/admin/pages/{line['id']}/add_subpage/")
+    editor.get_by_role("button", name="ページ").first.click()
+    guide_shot(editor, "01-pages-menu")
+    editor.get_by_role("link", name="IT業務に関する賠償責任保険", exact=True).click()
+    guide_shot(editor, "02-line")
+    editor.locator('header [aria-label="子ページを追加"]').click()
+    editor.wait_for_url(re.compile(r"/admin/pages/add/scenarios/incidentscenariopage/\d+/$"))
     editor.fill("#id_title", TITLE_JA)
     editor.fill("#id_what_happened", "ブラウザから入力した事故の内容。")
     editor.fill("#id_claim_or_payment", "ブラウザから入力した請求の内容。")
     editor.select_option("#id_payout_kind", "liability")
-    footer_action(editor, "button[name=action-submit]")
+    guide_shot(editor, "03-new-scenario")
+    editor.locator("footer .w-dropdown__toggle").last.click()
+    guide_shot(editor, "04-submit-menu")
+    editor.locator("button[name=action-submit]").first.click()
     expect(editor.locator(".messages")).to_contain_text("承認待ち")
-    edit_link = editor.locator(f"a:has-text('{TITLE_JA}')").first.get_attribute("href")
-    page_id = int(re.search(r"/pages/(\d+)/", edit_link).group(1))
+    guide_shot(editor, "05-submitted")
     assert api(site_url, title=TITLE_JA)["meta"]["total_count"] == 0
     editor.context.close()
 
-    # The approver approves, which publishes it in Japanese.
+    # The approver finds it on the dashboard, opens it, approves it: it is live in Japanese.
     approver = log_in(browser, site_url, "approver")
-    approver.goto(f"/admin/pages/{page_id}/edit/")
+    guide_shot(approver, "06-approver-dashboard")
+    approver.locator("section", has_text="あなたの承認待ち").locator("a", has_text=TITLE_JA).first.click()
     footer_action(approver, "button:has-text('承認と公開')")
     expect(approver.locator(".messages")).to_contain_text(TITLE_JA)
     japanese = api(site_url, title=TITLE_JA)["items"][0]
+    assert japanese["meta"]["slug"].startswith("it-work-liability-")  # an ASCII address, not the headline
     approver.goto(re.sub(r"^https?://[^/]+", "", japanese["meta"]["html_url"]))
     expect(approver.locator("h1")).to_have_text(TITLE_JA)
     approver.context.close()
@@ -81,9 +101,8 @@ def test_write_approve_translate_publish(browser, site_url):
     # The translator starts the English translation, translates each segment, and publishes it.
     # They find it on their dashboard, among the content that has no English yet.
     translator = log_in(browser, site_url, "translator")
-    row = translator.locator("#translations-panel-heading ~ * tr, section:has(#translations-panel-heading) tr").filter(
-        has_text=TITLE_JA
-    )
+    row = translator.locator("section", has_text="英語への翻訳").locator("tr").filter(has_text=TITLE_JA)
+    guide_shot(translator, "07-translator-dashboard")
     row.get_by_role("button", name="英語版を作る").click()
     translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     assert api(site_url, title=TITLE_EN)["meta"]["total_count"] == 0  # English waits for the translator
@@ -91,6 +110,7 @@ def test_write_approve_translate_publish(browser, site_url):
     translate_visible_segments(translator, [TITLE_EN, "What happened, typed in the browser.", "The claim, typed in the browser."])
     translator.locator("[role=tab]").nth(1).click()
     translate_visible_segments(translator, ["added-in-browser"])
+    guide_shot(translator, "08-translation-editor")
     translator.locator("button:has-text('公開: English')").click()
     expect(translator.locator(".messages")).to_contain_text(TITLE_EN)
 
