@@ -4,17 +4,25 @@ Wagtail's database search backend (modelsearch) splits text on spaces and punctu
 Japanese, which has neither, becomes one long token and サーバー finds nothing inside it. Here the
 same normalisation runs at index time and at query time: text is NFKC-normalised (full-width
 letters, half-width kana), each run of Japanese becomes its overlapping two-character n-grams, and
-each English word is reduced to a crude stem, so "hacker" finds "Hackers". A page indexes the
-result in one extra search field, and a query matches when all of its terms are present.
+each English word is reduced to its Snowball (Porter 2) stem, so "damage" finds "damages". A page
+indexes the result in one extra search field, and a query matches when all of its terms are present.
+
+Words people use for the same thing (パワハラ and パワーハラスメント, laptop and PC, data breach and
+information leak) are kept by the editors as synonym groups (``SearchSynonym``): a query is also
+run with each synonym in place of the word it contains, and a page matching any variant is found.
 """
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from modelsearch.query import Or, PlainText
 
 # Hiragana, katakana (with the prolonged sound mark), CJK ideographs and iteration marks.
 JAPANESE_RUN = re.compile(r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[a-z0-9]+")
-ENGLISH_SUFFIXES = ("ing", "ers", "ed", "es", "er", "s")
+MAX_VARIANTS = 16  # a query with many synonyms is searched in at most this many wordings
 
 
 def japanese_ngrams(run):
@@ -24,17 +32,22 @@ def japanese_ngrams(run):
     return [run[index : index + 2] for index in range(len(run) - 1)]
 
 
+@lru_cache(maxsize=1)
+def _english_stemmer():
+    return snowballstemmer.stemmer("english")
+
+
 def english_stem(word):
-    """A deliberately small stemmer: enough to match plurals and -er/-ing/-ed forms of the same word."""
-    for suffix in ENGLISH_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    return _english_stemmer().stemWord(word)
+
+
+def normalize(text):
+    return unicodedata.normalize("NFKC", text or "").lower()
 
 
 def search_terms(text):
     """The terms that stand for ``text`` in the index, and for a visitor's query."""
-    text = unicodedata.normalize("NFKC", text or "").lower()
+    text = normalize(text)
     terms = []
     for run in JAPANESE_RUN.findall(text):
         terms.extend(japanese_ngrams(run))
@@ -51,3 +64,29 @@ def index_text(*texts):
 def query_text(query):
     """A visitor's query as index terms, all of which a result must contain."""
     return " ".join(dict.fromkeys(search_terms(query)))
+
+
+def query_variants(query, synonym_groups):
+    """``query`` and its rewordings with each synonym in place of a group member it contains
+    (longest member first, so パワーハラスメント is not read as パワハラ plus more), at most
+    ``MAX_VARIANTS``. ``synonym_groups`` are lists of terms that mean the same."""
+    variants = [normalize(query)]
+    for group in synonym_groups:
+        members = sorted({normalize(term).strip() for term in group if term.strip()}, key=len, reverse=True)
+        rewritten = []
+        for variant in variants:
+            present = next((member for member in members if member in variant), None)
+            alternatives = [variant.replace(present, member) for member in members] if present else [variant]
+            rewritten.extend(alternative for alternative in alternatives if alternative not in rewritten)
+        variants = rewritten[:MAX_VARIANTS]
+    return variants
+
+
+def search_query(query, synonym_groups=()):
+    """The search to run for a visitor's ``query``: every term of one of its wordings must match.
+    None when the query has no searchable term."""
+    wordings = [query_text(variant) for variant in query_variants(query, synonym_groups)]
+    wordings = [PlainText(wording, operator="and") for wording in dict.fromkeys(wordings) if wording]
+    if not wordings:
+        return None
+    return wordings[0] if len(wordings) == 1 else Or(wordings)

@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind
-from .search import query_text
+from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
+from .search import search_query
 from .visibility import visible_to
 
 RESULTS_PER_PAGE = 20
@@ -49,10 +49,9 @@ def scenario_finder(request):
         else:
             errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
             scenarios = scenarios.none()
-    if query and query_text(query):
-        matching = IncidentScenarioPage.objects.live().filter(locale=locale).search(
-            query_text(query), operator="and", order_by_relevance=False
-        )
+    search = search_query(query, SearchSynonym.groups()) if query else None
+    if search is not None:
+        matching = IncidentScenarioPage.objects.live().filter(locale=locale).search(search, order_by_relevance=False)
         scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
 
     page_number = request.GET.get("page", "1")

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import InstancePermissionViewSetMixin
-from .models import ContactHours, LossType, OperatorInfo
+from .models import ContactHours, LossType, OperatorInfo, SearchSynonym
 
 
 class LossTypeViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
@@ -28,11 +28,18 @@ class OperatorInfoViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
     list_display = ["operator_name", "site_name"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    list_display = ["__str__"]
+    search_fields = ["terms"]
+
+
 class ScenarioSnippetsGroup(SnippetViewSetGroup):
     menu_label = _("Shared content")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (ContactHoursViewSet, OperatorInfoViewSet, LossTypeViewSet)
+    items = (ContactHoursViewSet, OperatorInfoViewSet, LossTypeViewSet, SearchSynonymViewSet)
 
 
 register_snippet(ScenarioSnippetsGroup)

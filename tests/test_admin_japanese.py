@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from home.seed.loader import read_content
-from scenarios.models import ContactHours, LossType, OperatorInfo
+from scenarios.models import ContactHours, LossType, OperatorInfo, SearchSynonym
 
 from .admin_crawl import WORD, crawl, english_on
 from .helpers import scenarios_in
@@ -29,7 +29,7 @@ def content_words():
     """ASCII words the editors wrote (titles and texts in both languages): content, not admin."""
     texts = [json.dumps(read_content(), ensure_ascii=False)]
     texts += Page.objects.values_list("title", flat=True)
-    for model in (ContactHours, LossType, OperatorInfo):
+    for model in (ContactHours, LossType, OperatorInfo, SearchSynonym):
         texts += [str(instance) for instance in model.objects.all()]
     return frozenset(WORD.findall(" ".join(texts)))
 

@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import Locale
 
-from scenarios.models import IncidentScenarioPage
+from scenarios.models import IncidentScenarioPage, SearchSynonym
+from scenarios.search import english_stem, query_variants
 
 from .helpers import scenarios_in
 
@@ -38,6 +39,7 @@ def finder_slugs(client, language_code, **params):
     ],
 )
 def test_search_finds_every_scenario_that_mentions_the_words(client, language_code, query, at_least):
+    SearchSynonym.objects.all().delete()  # the words alone; synonyms are tested below
     expected = mentioning(language_code, query)
     if language_code == "en" and query == "hacker":
         expected = mentioning("en", "hackers")
@@ -97,3 +99,49 @@ def test_drafts_are_not_found(client):
     )
     line.add_child(instance=draft)
     assert "draft" not in finder_slugs(client, "ja", q="サーバー")
+
+
+# Words people type: synonyms kept by the editors, and a real English stemmer -------------------
+
+
+@pytest.mark.parametrize(
+    "language_code, query, words_in_the_text",
+    [
+        ("ja", "パワハラ", ["パワーハラスメント"]),
+        ("ja", "セクハラ", ["セクシャルハラスメント", "セクシュアルハラスメント"]),
+        ("ja", "不正アクセス", ["ハッカー"]),
+        ("ja", "パソコン", ["PC"]),
+        ("ja", "逸失利益", ["遺失利益", "逸失利益"]),
+        ("en", "laptop", ["PC"]),
+        ("en", "data breach", ["information leak", "leak"]),
+        ("en", "damage", ["damages"]),
+        ("en", "services", ["service"]),
+    ],
+)
+def test_the_words_people_type_find_the_scenarios_that_say_it_otherwise(client, language_code, query, words_in_the_text):
+    expected = set().union(*(mentioning(language_code, word) for word in words_in_the_text))
+    assert expected, "the seed content says it in one of these words"
+    assert expected <= finder_slugs(client, language_code, q=query)
+
+
+def test_an_editor_adds_a_synonym_and_the_search_uses_it_at_once(client):
+    assert finder_slugs(client, "ja", q="鯖") == set()
+    SearchSynonym.objects.create(terms="鯖, サーバー")
+    assert finder_slugs(client, "ja", q="鯖") == finder_slugs(client, "ja", q="サーバー") != set()
+
+
+def test_a_query_is_reworded_with_each_synonym_at_most_sixteen_times():
+    groups = [["a1", "a2", "a3", "a4"], ["b1", "b2", "b3", "b4"], ["c1", "c2"]]
+    assert query_variants("パワハラ", [["パワハラ", "パワーハラスメント"]]) == ["パワーハラスメント", "パワハラ"]
+    assert len(query_variants("a1 b1 c1", groups)) == 16
+    assert query_variants("nothing here", groups) == ["nothing here"]
+
+
+def test_english_words_are_reduced_to_their_snowball_stems():
+    assert english_stem("damages") == english_stem("damage") and english_stem("services") == english_stem("service")
+
+
+def test_the_v3_scenario_listing_uses_the_synonyms_too(client):
+    found = {item["meta"]["slug"] if "meta" in item else item["url"].rstrip("/").rsplit("/", 1)[-1]
+             for item in client.get("/api/v3/scenarios/", {"locale": "en", "search": "laptop", "limit": 50}).json()["items"]}
+    assert mentioning("en", "PC") <= found

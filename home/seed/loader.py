@@ -32,6 +32,7 @@ from scenarios.models import (
     LossType,
     OperatorInfo,
     ScenarioLossType,
+    SearchSynonym,
 )
 
 from ..models import HomePage, SeedRecord, StandardPage
@@ -88,6 +89,8 @@ class SeedLoader:
             )
             for scenario_item in line_item.get("scenarios", []):
                 self._load_scenario(scenario_item, line)
+        for item in self.content.get("search_synonyms", []):
+            self._load_search_synonym(item)
         self._load_contact_hours(self.content["contact_hours"])
         self._load_operator_info(self.content["operator_info"])
         for key, instance, english in self.to_translate:
@@ -210,6 +213,14 @@ class SeedLoader:
             locale=self.source_locale,
         )
         self._created(key, loss_type, item["en"])
+
+    def _load_search_synonym(self, item):
+        key = f"search-synonym:{item['key']}"
+        if self._is_loaded(key):
+            return
+        synonym = SearchSynonym.objects.create(terms=", ".join(item["terms"]))
+        self._record(key, synonym)
+        self.report.created.append(key)
 
     def _load_contact_hours(self, item):
         key = f"snippet:{item['key']}"

@@ -24,9 +24,9 @@ from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers.pages import PageDetailSchema
 
-from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo
+from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo, SearchSynonym
 from ..preview import PreviewNotFound, previewed_page
-from ..search import query_text
+from ..search import search_query
 from ..visibility import visible_to
 from . import queries, representation
 from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
@@ -213,9 +213,8 @@ def scenarios_router():
         if filters.line is not None:
             scenarios = scenarios.child_of(_line_or_404(request, filters.line))
         if filters.search:
-            matching = IncidentScenarioPage.objects.live().search(
-                query_text(filters.search), operator="and", order_by_relevance=False
-            )
+            search = search_query(filters.search, SearchSynonym.groups())
+            matching = IncidentScenarioPage.objects.live().search(search, order_by_relevance=False) if search else []
             scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
         return _PrefetchedPage(scenarios, request)
 

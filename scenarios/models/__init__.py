@@ -8,6 +8,7 @@ from .pages import (
     ScenarioLossType,
 )
 from .snippets import ContactHours, LossType, OperatorInfo
+from .synonyms import SearchSynonym
 
 __all__ = [
     "ConfiguredPermissionsMixin",
@@ -18,4 +19,5 @@ __all__ = [
     "OperatorInfo",
     "PayoutKind",
     "ScenarioLossType",
+    "SearchSynonym",
 ]
