@@ -51,6 +51,15 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.DEBUG:
+    from django.views.defaults import page_not_found
+
+    # The site's own "page not found", as visitors get it with DEBUG off (DEBUG shows Django's
+    # technical page instead): for working on its design and for the accessibility checks.
+    urlpatterns += i18n_patterns(
+        path("_debug/404/", page_not_found, {"exception": None}), prefix_default_language=True
+    )
+
 urlpatterns += i18n_patterns(
     # Wagtail's page-password form, with the lockout of itrisk.login_protection in front.
     path(

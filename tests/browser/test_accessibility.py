@@ -14,7 +14,7 @@ PAGES = [
     "/{lang}/it-work-liability/undersized-server-outage/",
     "/{lang}/operator/",
     "/{lang}/search/?q=data",
-    "/{lang}/no-such-page/",
+    "/{lang}/_debug/404/",  # the site's own "page not found" (the live site runs with DEBUG on)
 ]
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AAA_RULES = ["color-contrast-enhanced"]
@@ -33,7 +33,8 @@ def axe_source():
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_axe_violations(page, axe_source, lang, path):
-    page.goto(path.format(lang=lang))
+    response = page.goto(path.format(lang=lang))
+    assert response.status in (200, 404)
     page.evaluate(axe_source)  # through DevTools, as an inline script would break the page's CSP
     result = page.evaluate(
         """async ([tags, rules]) => {
