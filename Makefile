@@ -60,7 +60,7 @@ serve: catalogs $(SERVE_DIR)/secret_key
 	DJANGO_SETTINGS_MODULE=itrisk.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat $(SERVE_DIR)/secret_key)} \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DIR)/db.sqlite3} \
-	MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/$(SERVE_DIR)/media} \
+	MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/$(SERVE_DIR)/media} CACHE_DIR=$${CACHE_DIR:-$(CURDIR)/$(SERVE_DIR)/cache} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} \
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \

@@ -1,10 +1,13 @@
-"""Admin additions of the site: the screens of two-step sign-in."""
+"""Wagtail hooks of the site: what a served page shows (for the page cache), and the screens of
+two-step sign-in."""
 
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import two_factor
+
+from . import page_cache, two_factor
 
 
 @hooks.register("register_admin_urls")
@@ -23,3 +26,9 @@ def two_factor_account_item(request):
         "label": _("Two-step sign-in"),
         "help_text": _("Ask for a code from an authenticator app after the password."),
     }
+
+
+@hooks.register("before_serve_page")
+def tag_page_for_the_cache(page, request, serve_args, serve_kwargs):
+    """A served page shows itself and its language's header and footer (``itrisk.page_cache``)."""
+    page_cache.tag_response(request, f"page:{page.path}", f"lang:{translation.get_language()}")

@@ -23,7 +23,7 @@ then
   # subprocess (the backup test on both databases): the first run covered them.
   TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider \
     --ignore=tests/browser --ignore=tests/test_api_docs.py --ignore=tests/test_backup.py \
-    --ignore=tests/test_plugin_standalone.py --ignore=tests/test_settings.py "$@"
+    --ignore=tests/test_plugin_standalone.py --ignore=tests/test_settings.py --ignore=tests/test_scale_out.py "$@"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is required on CI." >&2
   exit 1

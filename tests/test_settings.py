@@ -68,3 +68,22 @@ def test_make_serve_keeps_its_own_database_and_a_random_secret():
     assert "DATABASE_URL=${DATABASE_URL:-sqlite:///" in commands and "/.serve/db.sqlite3}" in commands
     assert "SECRET_KEY=${SECRET_KEY:-$(cat .serve/secret_key)}" in commands
     assert "date +%s" not in commands
+
+
+def test_production_keeps_connections_shares_its_cache_and_can_purge_a_cdn(tmp_path):
+    env = production_env(
+        SECRET_KEY="k" * 30 + "-production-like-secret-value-4f2a9c",
+        ALLOWED_HOSTS="example.com",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CACHE_DIR=str(tmp_path / "cache"),
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081/",
+    )
+    show = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], settings.CACHES['default']['BACKEND'], "
+        "'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS, settings.PAGE_CACHE)"
+    )
+    result = manage("shell", "-c", show, env=env)
+    assert result.stdout.strip().splitlines()[-1].split() == ["600", "True", "django.core.cache.backends.filebased.FileBasedCache", "True", "True"]
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.PAGE_CACHE)", env={**env, "PAGE_CACHE": "off"})
+    assert result.stdout.strip().splitlines()[-1] == "False"

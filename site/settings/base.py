@@ -57,10 +57,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Compresses HTML and JSON; public pages carry no secrets, and the only form (search) is a GET.
     "django.middleware.gzip.GZipMiddleware",
+    # ETag on every answer, and 304 Not Modified when the client already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "itrisk.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored pages for anonymous visitors, before anything below touches the session or the database.
+    "itrisk.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "scenarios.api.middleware.APIQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -231,6 +235,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "itrisk",
+        # Room for every stored page of a large catalogue (itrisk.page_cache); the default is 300.
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 }
 
@@ -278,3 +284,6 @@ DEFAULT_FROM_EMAIL = "no-reply@localhost"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "itrisk.admin_login.SignInForm"
+
+# The full-page cache for anonymous visitors (itrisk.page_cache); PAGE_CACHE=off turns it off.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"

@@ -31,6 +31,9 @@ CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
+# The cache (and with it the page cache) is shared by every worker: Redis when several servers
+# serve the site, else files on this machine (local memory would give each worker its own copy,
+# and a publish handled by one worker would not reach the pages stored by another).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -39,6 +42,29 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "itrisk",
         }
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+
+# A CDN or caching proxy in front: Wagtail purges a page's address there when it is published.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+
+# Database connections are kept between requests (checked before reuse), not opened per request.
+for _database in DATABASES.values():  # noqa: F405
+    _database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))
+    _database["CONN_HEALTH_CHECKS"] = True
 
 STAFF_TWO_FACTOR = _flag("STAFF_TWO_FACTOR", "true")
 

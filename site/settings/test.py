@@ -19,3 +19,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+
+# Tests change content directly (without publishing) and then read pages: the page cache is on only
+# in the tests that are about it (tests/test_page_cache.py), and in the browser tests' live site.
+PAGE_CACHE = False

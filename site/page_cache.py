@@ -1,0 +1,122 @@
+"""The full-page cache: anonymous visitors get a stored copy of a public page, with no query.
+
+What is stored: a 200 answer to an anonymous GET of a page (or the finder) whose view said what it
+shows, by tags (``tag_response``): ``page:<tree path>`` for a page, ``locale:<id>`` for everything
+of one language (the header, footer and contact hours), ``search:<id>`` for the finder. Nothing
+else: not a request carrying a session cookie (a signed-in editor, a visitor who entered a page
+password), not a response marked private or no-store (``PrivateResponsesMiddleware`` marks those),
+not one that sets a cookie, not an error, a redirect, a preview or the API.
+
+How it stays fresh: each tag has, in the cache, the time it last changed. A stored page keeps the
+time its rendering started, and is served only while every one of its tags changed before that.
+Publishing, unpublishing, moving, deleting, changing privacy and publishing a snippet mark the tags
+they affect as changed now (``itrisk.cache_invalidation``), so exactly those pages render afresh on
+the next request, in every process that shares the cache (local memory on one server, Redis on
+several); a change made while a page was being rendered makes that copy stale too.
+
+``PAGE_CACHE=off`` in the environment turns it off (``settings.PAGE_CACHE``).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+CACHE_ALIAS = "default"
+KEY_PREFIX = "page-cache:"
+TAG_PREFIX = "page-cache-tag:"
+TIMEOUT = 24 * 60 * 60  # a day; freshness comes from the tag versions, not from expiry
+SEARCH_VIEWS = {"scenario_finder"}  # views listing search results: stale when any scenario changes
+SKIPPED_PREFIXES = ("/admin/", "/api/", "/django-admin/", "/health/", "/static/", "/media/", "/documents/")
+
+
+def cache():
+    return caches[CACHE_ALIAS]
+
+
+def tag_response(request, *tags):
+    """Say what a response shows, which makes it cacheable (see the module's docstring)."""
+    request.page_cache_tags = set(getattr(request, "page_cache_tags", set())) | set(tags)
+
+
+def bump(*tags):
+    """Make every stored page showing one of ``tags`` stale, in every process sharing the cache."""
+    now = time.time()
+    cache().set_many({TAG_PREFIX + tag: now for tag in set(tags)}, None)
+
+
+def _last_change(tags):
+    """When the most recent of ``tags`` changed; infinitely late if the cache lost one of them (a
+    tag evicted may have changed, so the page is rendered again)."""
+    found = cache().get_many([TAG_PREFIX + tag for tag in tags])
+    if len(found) < len(tags):
+        return float("inf")
+    return max(found.values(), default=0.0)
+
+
+def _remember(tags):
+    """Give each tag a last change, if it has none yet, so that losing it later shows."""
+    store = cache()
+    for tag in tags:
+        store.add(TAG_PREFIX + tag, 0.0, None)
+
+
+def _key(request):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _is_candidate(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def _is_storable(request, response):
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and getattr(request, "page_cache_tags", None)
+        and not response.cookies
+        and not response.streaming
+        and "private" not in control
+        and "no-store" not in control
+        and "no-cache" not in control
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages (see the module's docstring). Placed above the session,
+    locale and authentication middleware, so that a stored page is served without touching them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_candidate(request):
+            return self.get_response(request)
+        key = _key(request)
+        entry = cache().get(key)
+        if entry is not None and _last_change(entry["tags"]) < entry["started"]:
+            response = entry["response"]
+            response["X-Page-Cache"] = "hit"
+            return response
+        started = time.time()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name in SEARCH_VIEWS:
+            language = translation.get_language()
+            tag_response(request, f"search:{language}", f"lang:{language}")
+        if _is_storable(request, response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            tags = sorted(request.page_cache_tags)
+            _remember(tags)
+            cache().set(key, {"response": response, "tags": tags, "started": started}, TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response
