@@ -6,3 +6,8 @@ class ScenariosConfig(AppConfig):
     name = "scenarios"
     verbose_name = _("Incident scenarios")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import reindex
+
+        reindex.connect()

@@ -145,3 +145,14 @@ def test_the_v3_scenario_listing_uses_the_synonyms_too(client):
     found = {item["meta"]["slug"] if "meta" in item else item["url"].rstrip("/").rsplit("/", 1)[-1]
              for item in client.get("/api/v3/scenarios/", {"locale": "en", "search": "laptop", "limit": 50}).json()["items"]}
     assert mentioning("en", "PC") <= found
+
+
+def test_a_renamed_line_is_found_by_its_new_name_at_once(client):
+    from .helpers import lines_in
+
+    line = lines_in("ja").first()
+    children = {page.slug for page in line.get_children().live()}
+    assert finder_slugs(client, "ja", q="クラウド賠償") == set()
+    line.title = "クラウド賠償の保険"
+    line.save_revision().publish()
+    assert finder_slugs(client, "ja", q="クラウド賠償") == children

@@ -1,0 +1,77 @@
+"""``manage.py generate_scenarios N``: N more scenarios in each language, to measure the site at scale.
+
+Each generated scenario copies a seed scenario's text word for word under a numbered headline and
+address (``generated-<n>``), the lines taking turns, and is loaded by the seed loader: the Japanese
+page published, the English written through wagtail-localize's translation records as the seed's
+own English is. Running it again adds N more. ``--remove`` deletes every generated scenario in both
+languages (measurement data: not kept in the recycle bin) and its loader records.
+"""
+
+import copy
+import itertools
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models.signals import pre_delete
+from wagtail.models import Page
+
+from home.editorial import recycle_bin
+from home.models import SeedRecord
+from home.seed.loader import SeedLoader, read_content
+
+PREFIX = "generated-"
+BATCH = 200  # scenarios per loader transaction
+
+
+class Command(BaseCommand):
+    help = "Adds N generated scenarios per language (spread over the lines), or removes them with --remove."
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int, nargs="?", default=0, help="scenarios to add in each language")
+        parser.add_argument("--remove", action="store_true", help="delete every generated scenario")
+
+    def handle(self, *args, count, remove, **options):
+        if remove:
+            self.stdout.write(f"Removed {remove_generated()} generated scenario page(s).")
+            return
+        if count < 1:
+            raise CommandError("Say how many scenarios to add, e.g. generate_scenarios 1000.")
+        start = SeedRecord.objects.filter(key__startswith=f"page:{PREFIX}").exclude(key__contains="@").count()
+        for first in range(start, start + count, BATCH):
+            SeedLoader(generated_content(first, min(BATCH, start + count - first))).load()
+            self.stdout.write(f"{min(first + BATCH, start + count) - start} of {count} added")
+        self.stdout.write(f"Added {count} scenarios in each language ({start + count} generated in all).")
+
+
+def generated_content(first, count):
+    """The seed content with, in place of the seed scenarios, ``count`` copies numbered from ``first``."""
+    content = read_content()
+    seeds = [scenario for line in content["lines"] for scenario in line["scenarios"]]
+    for line in content["lines"]:
+        line["scenarios"] = []
+    lines = itertools.cycle(content["lines"])
+    for _skip in range(first % len(content["lines"])):
+        next(lines)
+    for number in range(first, first + count):
+        item = copy.deepcopy(seeds[number % len(seeds)])
+        item["key"] = item["slug"] = f"{PREFIX}{number}"
+        item["ja"]["title"] = f"{item['ja']['title']}（例 {number}）"
+        item["en"]["title"] = f"{item['en']['title']} (example {number})"
+        next(lines)["scenarios"].append(item)
+    return content
+
+
+def remove_generated():
+    pre_delete.disconnect(recycle_bin.keep_deleted_page, sender=Page, dispatch_uid="home_keep_deleted_page")
+    try:
+        with transaction.atomic():
+            records = SeedRecord.objects.filter(key__startswith=f"page:{PREFIX}")
+            ids = [record.object_id for record in records if record.object_id is not None]
+            removed = 0
+            for page in Page.objects.filter(pk__in=ids):
+                page.delete()
+                removed += 1
+            records.delete()
+    finally:
+        recycle_bin.connect()
+    return removed

@@ -1,0 +1,20 @@
+"""A line's scenarios are indexed with the line's name (a search for 漏えい finds the scenarios of the
+leak-liability line): when a line is published, its scenarios are indexed again, so a renamed line
+is found by its new name at once, not only after each scenario is next saved."""
+
+from wagtail.search import index
+from wagtail.signals import page_published
+
+
+def reindex_scenarios_of_line(sender, instance, **kwargs):
+    from .models import IncidentScenarioPage, InsuranceLineIndexPage
+
+    if not isinstance(instance, InsuranceLineIndexPage):
+        return
+    scenarios = IncidentScenarioPage.objects.child_of(instance)
+    for scenario in IncidentScenarioPage.with_lines(scenarios.iterator(chunk_size=500)):
+        index.insert_or_update_object(scenario)
+
+
+def connect():
+    page_published.connect(reindex_scenarios_of_line, dispatch_uid="scenarios_reindex_line")

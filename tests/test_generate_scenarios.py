@@ -1,0 +1,29 @@
+"""generate_scenarios N adds N scenarios per language through the seed loader; --remove takes them away."""
+
+import pytest
+from django.core.management import call_command
+
+from home.models import DeletedPage
+from scenarios.models import IncidentScenarioPage
+
+from .helpers import lines_in, scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generated_scenarios_come_in_both_languages_over_every_line_and_go_again():
+    before = {code: scenarios_in(code).count() for code in ("ja", "en")}
+    call_command("generate_scenarios", 14)
+    call_command("generate_scenarios", 3)
+    assert {code: scenarios_in(code).count() for code in ("ja", "en")} == {code: n + 17 for code, n in before.items()}
+
+    generated = IncidentScenarioPage.objects.filter(slug__startswith="generated-", locale__language_code="ja")
+    assert sorted(int(page.slug.rsplit("-", 1)[1]) for page in generated) == list(range(17))
+    assert {page.get_parent().pk for page in generated} == set(lines_in("ja").values_list("pk", flat=True))
+    english = IncidentScenarioPage.objects.get(slug="generated-16", locale__language_code="en")
+    assert english.live and english.title.endswith("(example 16)")
+    assert english.translation_key == generated.get(slug="generated-16").translation_key
+
+    call_command("generate_scenarios", remove=True)
+    assert {code: scenarios_in(code).count() for code in ("ja", "en")} == before
+    assert not DeletedPage.objects.filter(title__contains="例 1").exists()  # not kept in the recycle bin
