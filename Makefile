@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools guide-screenshots
+.PHONY: run test lint serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools guide-screenshots
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,11 @@ browser:
 	@command -v npm >/dev/null 2>&1 && npm ci --prefix tests/browser/axe --no-audit --no-fund --silent \
 		|| echo "npm is not installed: the accessibility tests will skip (they never skip on CI)"
 
-test: install-dev catalogs browser
+# Style, import order, and the plugin's boundary (scenarios/ never imports the site): pyproject.toml.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+test: install-dev catalogs browser lint
 	bash tests/run.sh
 
 # `make serve` keeps its own state in .serve/ (never make run's db.sqlite3 and its demo accounts): a

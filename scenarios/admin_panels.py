@@ -15,5 +15,6 @@ class TypedPageChooserPanel(PageChooserPanel):
         options = super().get_form_options()
         widget = options.get("widgets", {}).get(self.field_name)
         if widget is not None and widget.model is not Page:
-            widget.choose_one_text = format_lazy("{} ({})", _("Choose a page"), capfirst(widget.model._meta.verbose_name))
+            model_name = capfirst(widget.model._meta.verbose_name)
+            widget.choose_one_text = format_lazy("{} ({})", _("Choose a page"), model_name)
         return options

@@ -14,7 +14,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from wagtail import views as wagtail_views
 
-PAGE_PASSWORD_PREFIX = "page-password:"
+PAGE_PASSWORD_PREFIX = "page-password:"  # noqa: S105 - a key prefix, not a password
 
 
 def lockout_response(request, original_response=None, credentials=None):

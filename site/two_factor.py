@@ -22,7 +22,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django_otp import devices_for_user, login as otp_login, user_has_device
+from django_otp import devices_for_user, user_has_device
+from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
@@ -157,7 +158,12 @@ def setup(request):
     return render(
         request,
         "itrisk/admin/two_factor_setup.html",
-        {"form": form, "confirmed": False, "secret": _grouped_secret(device), "required": _requires_setup(request.user)},
+        {
+            "form": form,
+            "confirmed": False,
+            "secret": _grouped_secret(device),
+            "required": _requires_setup(request.user),
+        },
     )
 
 

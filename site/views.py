@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
-from django.templatetags.static import static
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET

@@ -6,7 +6,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-
 from . import page_cache, two_factor
 
 

@@ -15,7 +15,6 @@ import sys
 
 import django
 
-
 OPEN_NOW = re.compile(r'<p class="contact-status[^"]*" data-contact-status>.*?</p>')
 
 

@@ -5,7 +5,7 @@ from functools import cache
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
-from openapi_core.templating.paths.exceptions import PathNotFound, OperationNotFound
+from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 
 SKIPPED = ("/api/v3/openapi.json", "/api/v3/docs/")
 

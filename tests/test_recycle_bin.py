@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import DeletedPage
 from home.editorial.recycle_bin import RestoreError, restore
+from home.models import DeletedPage
 from scenarios.models import IncidentScenarioPage
 
 from .helpers import lines_in, scenarios_in

@@ -3,7 +3,8 @@
 | group      | Japanese pages                                  | English pages                 |
 |------------|-------------------------------------------------|-------------------------------|
 | 編集者     | add, change; submit for approval                 | —                             |
-| 承認者     | add, change, publish, lock; approve; unpublish, delete, move, privacy ("delete") | unpublish, delete ("delete") |
+| 承認者     | add, change, publish, lock; approve;             | unpublish, delete ("delete")  |
+|            | unpublish, delete, move, privacy ("delete")     |                               |
 | 翻訳者     | —                                                | add, change, publish          |
 
 "delete" here is Django's ``delete_page`` permission, which Wagtail's own rules do not use; the

@@ -35,8 +35,8 @@ from scenarios.models import (
     SearchSynonym,
 )
 
-from ..models import HomePage, SeedRecord, StandardPage
 from ..editorial.roles import grant_page_roles
+from ..models import HomePage, SeedRecord, StandardPage
 
 CONTENT_FILE = Path(__file__).with_name("content.toml")
 SOURCE_LANGUAGE = "ja"

@@ -20,8 +20,8 @@ from functools import cache
 
 from django.conf import settings
 from django.http import JsonResponse
-from wagtail.api.validators import APIFieldValidator
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+from wagtail.api.validators import APIFieldValidator
 from wagtail.coreutils import resolve_model_string
 
 from ..search import search_terms
@@ -122,7 +122,9 @@ class APIQueryMiddleware:
             if message is None and request.path_info.startswith("/api/v3/"):
                 unknown = unknown_v3_parameters(request)
                 if unknown:
-                    message = f"unknown parameter(s): {', '.join(unknown)}; see /api/v3/docs/ for what this endpoint takes"
+                    message = (
+                        f"unknown parameter(s): {', '.join(unknown)}; see /api/v3/docs/ for what this endpoint takes"
+                    )
             if message:
                 return error_response(request, message)
             # Wagtail's own v3 endpoints search the index terms as given; the scenario listing words

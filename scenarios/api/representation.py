@@ -12,11 +12,10 @@ carries its URL in its own language.
 
 from functools import lru_cache
 
-from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
-
 from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
+from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
@@ -167,7 +166,8 @@ def prefetch_for_listing(pages, request):
     if not pages:
         return pages
     by_key = {}
-    others = visible_to(request, Page.objects.live()).filter(translation_key__in={page.translation_key for page in pages})
+    keys = {page.translation_key for page in pages}
+    others = visible_to(request, Page.objects.live()).filter(translation_key__in=keys)
     for other in others.order_by("locale_id"):
         by_key.setdefault(other.translation_key, []).append(other)
     for page in pages:

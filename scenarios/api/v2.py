@@ -17,6 +17,7 @@ from ..preview import PreviewNotFound, previewed_page
 from ..search import query_text
 from . import queries, representation
 
+
 class ScenarioFilter(BaseFilterBackend):
     """``?loss_type=<slug>`` and ``?payout_kind=<value>``: scenarios of that kind, in any language.
 
@@ -126,7 +127,9 @@ class SnippetAPIViewSet(BaseAPIViewSet):
 class ContactHoursAPIViewSet(SnippetAPIViewSet):
     model = ContactHours
     body_fields = SnippetAPIViewSet.body_fields + [field.name for field in ContactHours.api_fields]
-    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["locale", "phone_number", "opens_at", "closes_at"]
+    listing_default_fields = [
+        *SnippetAPIViewSet.listing_default_fields, "locale", "phone_number", "opens_at", "closes_at"
+    ]
 
 
 class OperatorInfoAPIViewSet(SnippetAPIViewSet):

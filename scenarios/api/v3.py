@@ -258,8 +258,8 @@ def preview_router():
     )
     def page_preview(
         request: HttpRequest,
-        content_type: str = Query(..., description="app_label.model, as the preview URL gives it"),  # noqa: B008
-        token: str = Query(..., description="The preview token the preview URL gives"),  # noqa: B008
+        content_type: str = Query(..., description="app_label.model, as the preview URL gives it"),
+        token: str = Query(..., description="The preview token the preview URL gives"),
     ):
         try:
             return previewed_page(content_type, token)

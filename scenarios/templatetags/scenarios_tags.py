@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from wagtail.models import Locale
 
 from .. import hours as opening_hours
-from ..request_cache import request_cache
 from ..models import ContactHours, OperatorInfo
+from ..request_cache import request_cache
 
 register = template.Library()
 

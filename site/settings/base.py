@@ -161,7 +161,7 @@ PERMISSIONS_POLICY = {
 # third-party requests either (versions are pinned in requirements.txt and upgraded deliberately).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # A private page's password form, in the site's language and style, showing nothing of the page.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, the

@@ -34,7 +34,8 @@ class Command(BaseCommand):
                 raise CommandError("Nothing restored.")
         try:
             if not options["no_safety_backup"]:
-                safety = settings.BASE_DIR / "backups" / f"before-restore-{datetime.datetime.now():%Y%m%d-%H%M%S}.tar.gz"
+                stamp = f"{datetime.datetime.now():%Y%m%d-%H%M%S}"
+                safety = settings.BASE_DIR / "backups" / f"before-restore-{stamp}.tar.gz"
                 make_backup(safety)
                 self.stdout.write(f"The state before restoring is saved in {safety}")
             restore_backup(options["file"])

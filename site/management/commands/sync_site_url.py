@@ -22,7 +22,9 @@ class Command(BaseCommand):
             return
         url = urlsplit(settings.PUBLIC_BASE_URL)
         if url.scheme not in ("http", "https") or not url.hostname:
-            raise CommandError(f"PUBLIC_BASE_URL must look like https://www.example.jp, not {settings.PUBLIC_BASE_URL!r}.")
+            raise CommandError(
+                f"PUBLIC_BASE_URL must look like https://www.example.jp, not {settings.PUBLIC_BASE_URL!r}."
+            )
         port = url.port or (443 if url.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
