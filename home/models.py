@@ -59,10 +59,16 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
             return super(HomePage, home.specific).route(request, path_components[1:])
         return super().route(request, path_components)
 
+    # The home page shows the first scenarios of each line and links to the rest, so it stays light
+    # with thousands of scenarios (the line pages have them all, and the sitemap lists every one).
+    SCENARIOS_PER_LINE = 12
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self))
-        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(list(lines.order_by("path")), request)
+        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(
+            list(lines.order_by("path")), request, per_line=self.SCENARIOS_PER_LINE
+        )
         return context
 
 

@@ -145,7 +145,7 @@ def test_public_pages_make_a_fixed_number_of_queries(client, path_kind):
     client.get(page.url)  # warm the site-root cache, as a running server has it
     with CaptureQueriesContext(connection) as queries:
         assert client.get(page.url).status_code == 200
-    expected = {"home": 15, "line": 17, "scenario": 18, "standard": 14}[path_kind]
+    expected = {"home": 16, "line": 18, "scenario": 18, "standard": 14}[path_kind]
     assert len(queries) == expected, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
@@ -175,3 +175,48 @@ def test_english_visitors_see_the_time_zone_and_that_the_number_is_toll_free_in_
     english = client.get("/en/").content.decode()
     assert "Toll-free within Japan" in english and "18:00</time> JST" in english
     assert "JST" not in client.get("/ja/").content.decode()
+
+
+# Bounded listings: light pages however many scenarios a line has ------------------------------
+
+
+def add_scenarios(line, count):
+    from scenarios.models import IncidentScenarioPage
+
+    for number in range(count):
+        page = IncidentScenarioPage(
+            title=f"追加の事故例 {number:03d}", slug=f"extra-{number}", what_happened="内容。", payout_kind="liability"
+        )
+        line.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def test_the_home_page_shows_the_first_scenarios_of_a_long_line_and_links_to_all(client):
+    from home.models import HomePage
+
+    line = lines_in("ja").get(slug="it-work-liability")
+    before = line.get_children().live().count()
+    add_scenarios(line, 5)
+    html = client.get("/ja/").content.decode()
+    section = html[html.index(f'id="{line.slug}"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<article class="scenario-summary">') == HomePage.SCENARIOS_PER_LINE
+    assert f"すべて見る（{before + 5}件）" in section and f'href="{line.url}"' in section
+
+
+def test_a_long_line_is_paged_and_every_scenario_is_reachable(client, sitemap_urls=None):
+    from scenarios.models import InsuranceLineIndexPage
+
+    line = lines_in("ja").get(slug="it-work-liability")
+    add_scenarios(line, 45)
+    total = line.get_children().live().count()
+    first = client.get(line.url)
+    second = client.get(line.url, {"page": 2})
+    assert first.context["scenario_count"] == total
+    assert len(first.context["scenarios"]) == InsuranceLineIndexPage.SCENARIOS_PER_PAGE
+    assert len(second.context["scenarios"]) == total - InsuranceLineIndexPage.SCENARIOS_PER_PAGE
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    for bad in ("3", "0", "abc", "1e9", "99999999999999999999"):
+        assert client.get(line.url, {"page": bad}).status_code == 404, bad
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert all(page.full_url in sitemap for page in line.get_children().live())

@@ -1,6 +1,10 @@
 """The page types: an insurance line, and the incident scenarios under it."""
 
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, Substr
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -88,9 +92,22 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The line's scenarios, ``SCENARIOS_PER_PAGE`` to a page (``?page=2``…): a line with
+        thousands of scenarios stays a light page. A page number that is not one is a 404."""
         context = super().get_context(request, *args, **kwargs)
-        context["scenarios"] = self.live_scenarios(request)
+        number = request.GET.get("page", "1")
+        paginator = Paginator(self.live_scenarios(request), self.SCENARIOS_PER_PAGE)
+        if not number.isdigit():
+            raise Http404("The page number must be a whole number.")
+        try:
+            scenarios = paginator.page(int(number))
+        except EmptyPage as error:
+            raise Http404("There is no such page of scenarios.") from error
+        context["scenarios"] = scenarios
+        context["scenario_count"] = paginator.count
         return context
+
+    SCENARIOS_PER_PAGE = 50
 
 
 class PayoutKind(models.TextChoices):
@@ -226,25 +243,32 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         return context
 
     @classmethod
-    def live_by_line(cls, lines, request):
-        """[(line, [its live scenarios in page order]), …] for the given lines, in two queries however many.
+    def live_by_line(cls, lines, request, per_line=None):
+        """[(line, [its live scenarios in page order]), …] for the given lines, in three queries
+        however many; with ``per_line``, at most that many per line (the first in page order), and
+        each line's ``scenario_count`` says how many it has in all.
 
         Lines must be siblings (e.g. the lines under one home page). Scenarios ``request`` may not
         see are left out (see ``scenarios.visibility``).
         """
         if not lines:
             return []
-        scenarios = cls.objects.live().filter(
-            path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1
-        )
-        scenarios = (
-            visible_to(request, scenarios).order_by("path").prefetch_related("loss_type_links__loss_type")
-        )
+        parent_length = len(lines[0].path)
+        scenarios = visible_to(
+            request,
+            cls.objects.live().filter(path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1),
+        ).annotate(line_path=Substr("path", 1, parent_length))
+        totals = scenarios.order_by().values("line_path").annotate(total=Count("pk"))
+        counts = {row["line_path"]: row["total"] for row in totals}
+        if per_line is not None:
+            position = Window(RowNumber(), partition_by=[F("line_path")], order_by=F("path").asc())
+            scenarios = scenarios.annotate(position=position).filter(position__lte=per_line)
         by_path = {line.path: [] for line in lines}
-        for scenario in scenarios:
-            parent_path = scenario.path[: -cls.steplen]
-            if parent_path in by_path:
-                by_path[parent_path].append(scenario)
+        for scenario in scenarios.order_by("path").prefetch_related("loss_type_links__loss_type"):
+            if scenario.line_path in by_path:
+                by_path[scenario.line_path].append(scenario)
+        for line in lines:
+            line.scenario_count = counts.get(line.path, 0)
         return [(line, by_path[line.path]) for line in lines]
 
 
