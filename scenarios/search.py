@@ -90,3 +90,13 @@ def search_query(query, synonym_groups=()):
     if not wordings:
         return None
     return wordings[0] if len(wordings) == 1 else Or(wordings)
+
+
+def found_by(scenarios, searchable, search):
+    """``scenarios`` narrowed to those that ``searchable.search(search)`` finds, kept a query: the
+    database pages the results, none are loaded into Python (with the database backends, whose
+    results are a queryset; another backend's results are read as a list of ids)."""
+    results = searchable.search(search, order_by_relevance=False)
+    get_queryset = getattr(results, "get_queryset", None)
+    matching = get_queryset().values("pk") if get_queryset else [page.pk for page in results]
+    return scenarios.filter(pk__in=matching)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
-from .search import search_query
+from .search import found_by, search_query
 from .visibility import visible_to
 
 RESULTS_PER_PAGE = 20
@@ -51,8 +51,7 @@ def scenario_finder(request):
             scenarios = scenarios.none()
     search = search_query(query, SearchSynonym.groups()) if query else None
     if search is not None:
-        matching = IncidentScenarioPage.objects.live().filter(locale=locale).search(search, order_by_relevance=False)
-        scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
+        scenarios = found_by(scenarios, IncidentScenarioPage.objects.live().filter(locale=locale), search)
 
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit():

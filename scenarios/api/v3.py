@@ -26,7 +26,7 @@ from wagtail.api.v3.routers.pages import PageDetailSchema
 
 from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo, SearchSynonym
 from ..preview import PreviewNotFound, previewed_page
-from ..search import search_query
+from ..search import found_by, search_query
 from ..visibility import visible_to
 from . import queries, representation
 from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
@@ -214,8 +214,8 @@ def scenarios_router():
             scenarios = scenarios.child_of(_line_or_404(request, filters.line))
         if filters.search:
             search = search_query(filters.search, SearchSynonym.groups())
-            matching = IncidentScenarioPage.objects.live().search(search, order_by_relevance=False) if search else []
-            scenarios = scenarios.filter(pk__in=[page.pk for page in matching])
+            live = IncidentScenarioPage.objects.live()
+            scenarios = found_by(scenarios, live, search) if search else scenarios.none()
         return _PrefetchedPage(scenarios, request)
 
     @router.get("/{scenario_id}/", response=ScenarioSchema, url_name="detail_scenario", operation_id="scenarios_detail")
