@@ -33,6 +33,19 @@ def client():
 
 
 @pytest.fixture
+def member(django_user_model):
+    """``member("編集者")`` makes a user of that editorial group (password "secret")."""
+    from django.contrib.auth.models import Group
+
+    def make(group_name, email=""):
+        user = django_user_model.objects.create_user(f"user-{group_name}", email=email, password="secret")
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
 def admin_client(db, django_user_model):
     user = django_user_model.objects.create_superuser("test-admin", "admin@example.com", "secret")
     client = Client()

@@ -32,3 +32,18 @@ def scenarios_in(language_code):
 
 def lines_in(language_code):
     return InsuranceLineIndexPage.objects.filter(locale__language_code=language_code).order_by("path")
+
+
+def hours_form(hours, **changes):
+    """The admin form of a ContactHours snippet as it stands, with ``changes``."""
+    form = {
+        "heading": hours.heading,
+        "phone_label": hours.phone_label,
+        "phone_number": hours.phone_number,
+        "open_weekdays": [str(day) for day in hours.open_weekdays],
+        "opens_at": hours.opens_at.strftime("%H:%M"),
+        "closes_at": hours.closes_at.strftime("%H:%M"),
+        "closed_on_national_holidays": "on" if hours.closed_on_national_holidays else "",
+        "note": hours.note,
+    }
+    return form | changes

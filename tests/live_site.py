@@ -59,6 +59,17 @@ def seeded_database(data_dir):
     return target
 
 
+def wait_until_up(base_url, seconds=30):
+    """Wait until the site at ``base_url`` answers its health check."""
+    for _ in range(int(seconds / 0.2)):
+        try:
+            urllib.request.urlopen(f"{base_url}/health/", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the site at {base_url} did not start")
+
+
 @contextmanager
 def running_site(data_dir):
     port = free_port()
@@ -71,14 +82,7 @@ def running_site(data_dir):
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base_url}/health/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the site did not start")
+        wait_until_up(base_url)
         yield base_url
     finally:
         server.terminate()

@@ -18,6 +18,7 @@ from wagtail.permissions import policy_registry
 from home.models import DeletedPage
 from scenarios.models import ContactHours, LossType, OperatorInfo
 
+from . import helpers
 from .helpers import lines_in, scenarios_in
 
 pytestmark = pytest.mark.django_db
@@ -110,18 +111,7 @@ def test_snippet_permission_matrix(users, model, action):
 
 
 def hours_form(hours, **changes):
-    data = {
-        "heading": hours.heading,
-        "phone_label": hours.phone_label,
-        "phone_number": hours.phone_number,
-        "open_weekdays": [str(day) for day in hours.open_weekdays],
-        "opens_at": hours.opens_at.strftime("%H:%M"),
-        "closes_at": hours.closes_at.strftime("%H:%M"),
-        "closed_on_national_holidays": "on",
-        "note": hours.note,
-        "action-publish": "publish",
-    }
-    return data | changes
+    return helpers.hours_form(hours, **{"action-publish": "publish", **changes})
 
 
 def signed_in(client, user):

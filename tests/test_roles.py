@@ -1,7 +1,6 @@
 """Each editorial role can do its job and nothing more; Japanese goes live through an approver."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
 
@@ -10,16 +9,6 @@ from scenarios.models import ContactHours
 from .helpers import scenarios_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(django_user_model):
-    def make(group_name):
-        user = django_user_model.objects.create_user(f"user-{group_name}", password="secret")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
 
 
 def can(user, page):

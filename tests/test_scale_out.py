@@ -10,14 +10,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
 
 import pytest
 
-from .live_site import ROOT, free_port
+from .live_site import ROOT, free_port, wait_until_up
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_DATABASE = "itrisk_scale_out"
@@ -74,14 +73,7 @@ def app_server(env, log):
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base_url}/health/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the app server did not start")
+        wait_until_up(base_url)
         yield base_url
     finally:
         server.terminate()

@@ -4,39 +4,15 @@ who must act are told by e-mail in their own language."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from scenarios.models import ContactHours
 
+from .helpers import hours_form
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(django_user_model, client):
-    def make(group_name, email):
-        user = django_user_model.objects.create_user(f"user-{group_name}", email=email, password="secret")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
-
-
-def hours_form(hours, **changes):
-    form = {
-        "heading": hours.heading,
-        "phone_label": hours.phone_label,
-        "phone_number": hours.phone_number,
-        "open_weekdays": [str(day) for day in hours.open_weekdays],
-        "opens_at": hours.opens_at.strftime("%H:%M"),
-        "closes_at": hours.closes_at.strftime("%H:%M"),
-        "closed_on_national_holidays": "on" if hours.closed_on_national_holidays else "",
-        "note": hours.note,
-    }
-    form.update(changes)
-    return form
 
 
 def test_an_editor_submits_new_hours_and_the_approver_approves_them(member, client):

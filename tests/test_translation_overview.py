@@ -2,7 +2,6 @@
 and a one-click start of the translation for those who may translate."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -11,16 +10,6 @@ from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage, LossT
 from .helpers import scenarios_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(django_user_model):
-    def make(group_name):
-        user = django_user_model.objects.create_user(f"user-{group_name}", password="secret")
-        user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
 
 
 @pytest.fixture

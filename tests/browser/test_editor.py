@@ -55,6 +55,13 @@ def footer_action(page, selector):
     action.click()
 
 
+def open_japanese_contact_hours(page):
+    """共通コンテンツ → 連絡先・受付時間 → the one listed (each role sees its own language only)."""
+    page.get_by_role("button", name="共通コンテンツ").click()
+    page.get_by_role("link", name="連絡先・受付時間").click()
+    page.locator("main table tbody a").first.click()
+
+
 def translate_visible_segments(page, texts):
     for text in texts:
         page.locator("button", has_text=re.compile(r"^翻訳$")).filter(visible=True).first.click()
@@ -123,9 +130,7 @@ def test_write_approve_translate_publish(browser, site_url):
 
 def test_new_hours_go_through_approval_and_reach_english_at_once(browser, site_url):
     editor = log_in(browser, site_url, "editor")
-    editor.get_by_role("button", name="共通コンテンツ").click()
-    editor.get_by_role("link", name="連絡先・受付時間").click()
-    editor.locator("main table tbody a").first.click()
+    open_japanese_contact_hours(editor)
     editor.fill("#id_opens_at", "10:00")
     editor.fill("#id_closes_at", "17:00")
     footer_action(editor, "button[name=action-submit]")
@@ -142,9 +147,7 @@ def test_new_hours_go_through_approval_and_reach_english_at_once(browser, site_u
 
     # The approver puts the hours back (publishing directly), for the other tests of this live site.
     approver.goto("/admin/")
-    approver.get_by_role("button", name="共通コンテンツ").click()
-    approver.get_by_role("link", name="連絡先・受付時間").click()
-    approver.locator("main table tbody a").first.click()
+    open_japanese_contact_hours(approver)
     approver.fill("#id_opens_at", "09:00")
     approver.fill("#id_closes_at", "18:00")
     footer_action(approver, "button[name=action-publish]")
