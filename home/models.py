@@ -17,10 +17,10 @@ from wagtail.search import index
 from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.visibility import visible_to
+from scenarios.visibility import KnownViewRestrictionsMixin, visible_to
 
 
-class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
+class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
     """The overview the seed page gives: every insurance line with its scenarios, the disclaimer
     and the contact block."""
 
@@ -72,7 +72,7 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
         return context
 
 
-class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
+class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
     """A plain page of text: about the operator, the site manager, the privacy policy."""
 
     body = RichTextField(

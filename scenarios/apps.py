@@ -8,6 +8,7 @@ class ScenariosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import reindex
+        from . import published_cache, reindex
 
         reindex.connect()
+        published_cache.connect()

@@ -7,21 +7,32 @@ message on the same page, never a 500 or a silently empty list.
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
+from .published_cache import active_locale, remember
 from .search import found_by, search_query
-from .visibility import visible_to
+from .visibility import is_visible_to, visible_to
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 
 
 def scenario_finder(request):
-    locale = Locale.get_active()
-    loss_types = list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk"))
-    lines = list(visible_to(request, InsuranceLineIndexPage.objects.live().filter(locale=locale)).order_by("path"))
+    locale = active_locale(request)
+    language = translation.get_language()
+    loss_types = remember(
+        request,
+        f"loss-types:{language}",
+        lambda: list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk")),
+    )
+    all_lines = remember(
+        request,
+        f"lines:{language}",
+        lambda: list(InsuranceLineIndexPage.objects.live().filter(locale=locale).order_by("path")),
+    )
+    lines = [line for line in all_lines if is_visible_to(request, line)]
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     loss_type = request.GET.get("loss_type", "")
     payout_kind = request.GET.get("payout_kind", "")
@@ -49,7 +60,7 @@ def scenario_finder(request):
         else:
             errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
             scenarios = scenarios.none()
-    search = search_query(query, SearchSynonym.groups()) if query else None
+    search = search_query(query, remember(request, "search-synonyms", SearchSynonym.groups)) if query else None
     if search is not None:
         scenarios = found_by(scenarios, IncidentScenarioPage.objects.live().filter(locale=locale), search)
 
@@ -58,10 +69,10 @@ def scenario_finder(request):
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
     paginator = Paginator(
-        scenarios.order_by("path").prefetch_related("loss_type_links__loss_type"), RESULTS_PER_PAGE
+        scenarios.order_by("path").prefetch_related(IncidentScenarioPage.loss_types_prefetch()), RESULTS_PER_PAGE
     )
     results = paginator.get_page(page_number)
-    results.object_list = IncidentScenarioPage.with_lines(results.object_list)
+    results.object_list = IncidentScenarioPage.with_lines(results.object_list, lines)
 
     shared_query = request.GET.copy()
     shared_query.pop("page", None)

@@ -10,9 +10,10 @@ not one that sets a cookie, not an error, a redirect, a preview or the API.
 How it stays fresh: each tag has, in the cache, the time it last changed. A stored page keeps the
 time its rendering started, and is served only while every one of its tags changed before that.
 Publishing, unpublishing, moving, deleting, changing privacy and publishing a snippet mark the tags
-they affect as changed now (``itrisk.cache_invalidation``), so exactly those pages render afresh on
-the next request, in every process that shares the cache (local memory on one server, Redis on
-several); a change made while a page was being rendered makes that copy stale too.
+they affect as changed now and once more on commit (``itrisk.cache_invalidation``), so exactly
+those pages render afresh on the next request, in every process that shares the cache (local
+memory on one server, Redis on several); a change made while a page was being rendered makes that
+copy stale too.
 
 ``PAGE_CACHE=off`` in the environment turns it off (``settings.PAGE_CACHE``).
 """
@@ -22,6 +23,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -43,9 +45,19 @@ def tag_response(request, *tags):
 
 
 def bump(*tags):
-    """Make every stored page showing one of ``tags`` stale, in every process sharing the cache."""
+    """Make every stored page showing one of ``tags`` stale, in every process sharing the cache.
+
+    Marked now, and again when the transaction commits: a page another process rendered in
+    between, from the rows as they were before the commit, must not be served afterwards.
+    """
+    tags = set(tags)
+    _mark_changed(tags)
+    transaction.on_commit(lambda: _mark_changed(tags))
+
+
+def _mark_changed(tags):
     now = time.time()
-    cache().set_many({TAG_PREFIX + tag: now for tag in set(tags)}, None)
+    cache().set_many({TAG_PREFIX + tag: now for tag in tags}, None)
 
 
 def _last_change(tags):

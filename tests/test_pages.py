@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
@@ -133,39 +131,6 @@ def test_a_missing_english_snippet_falls_back_to_japanese_marked_as_japanese(cli
     assert re.search(r'<section class="contact" aria-labelledby="contact-heading" lang="ja"', html)
 
 
-@pytest.mark.parametrize("path_kind", ["home", "line", "scenario", "standard"])
-def test_public_pages_make_a_fixed_number_of_queries(client, path_kind):
-    """The same count whatever the number of scenarios: listings prefetch, nothing is fetched per item."""
-    page = {
-        "home": lambda: HomePage.objects.get(locale__language_code="ja"),
-        "line": lambda: lines_in("ja").first(),
-        "scenario": lambda: scenarios_in("ja").first(),
-        "standard": lambda: StandardPage.objects.filter(locale__language_code="ja").first(),
-    }[path_kind]()
-    client.get(page.url)  # warm the site-root cache, as a running server has it
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(page.url).status_code == 200
-    expected = {"home": 16, "line": 18, "scenario": 18, "standard": 14}[path_kind]
-    assert len(queries) == expected, "\n".join(q["sql"] for q in queries.captured_queries)
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_listings_make_the_same_number_of_queries_with_more_scenarios(client):
-    line = lines_in("ja").first()
-    before = {"home": count_queries(client, "/ja/"), "line": count_queries(client, line.url)}
-    template = scenarios_in("ja").child_of(line).first()
-    for number in range(10):
-        template.copy(update_attrs={"slug": f"copy-{number}", "title": f"コピー{number}"}, keep_live=True)
-    assert scenarios_in("ja").child_of(line).live().count() == 21
-    assert {"home": count_queries(client, "/ja/"), "line": count_queries(client, line.url)} == before
-
-
 def test_the_language_switcher_keeps_the_finders_query(client):
     html = client.get("/ja/search/", {"q": "サーバー", "loss_type": "repair"}).content.decode()
     assert switcher_links(html) == {"en": "http://testserver/en/search/?q=%E3%82%B5%E3%83%BC%E3%83%90%E3%83%BC&amp;loss_type=repair"}
@@ -192,7 +157,6 @@ def add_scenarios(line, count):
 
 
 def test_the_home_page_shows_the_first_scenarios_of_a_long_line_and_links_to_all(client):
-    from home.models import HomePage
 
     line = lines_in("ja").get(slug="it-work-liability")
     before = line.get_children().live().count()

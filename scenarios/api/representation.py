@@ -175,7 +175,7 @@ def prefetch_for_listing(pages, request):
 
     scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
     if scenarios:
-        prefetch_related_objects(scenarios, "loss_type_links__loss_type")
+        prefetch_related_objects(scenarios, type(scenarios[0]).loss_types_prefetch())
         type(scenarios[0]).with_lines(scenarios)
     return pages
 

@@ -2,7 +2,7 @@
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,9 @@ from ..api.fields import (
 from ..conf import line_parent_page_types, page_permission_tester
 from ..forms import IncidentScenarioForm
 from ..preview import HeadlessPreviewModeMixin
+from ..published_cache import remember
 from ..search import index_text
-from ..visibility import visible_to
+from ..visibility import KnownViewRestrictionsMixin, visible_to
 
 
 class ConfiguredPermissionsMixin:
@@ -40,7 +41,7 @@ class ConfiguredPermissionsMixin:
         return page_permission_tester()(user, self)
 
 
-class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
+class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
     """One line of insurance (e.g. IT-work liability) and the scenarios it answers, in page order."""
 
     coverage_summary = models.TextField(
@@ -88,7 +89,7 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         in a fixed number of queries."""
         scenarios = IncidentScenarioPage.objects.live().child_of(self)
         return (
-            visible_to(request, scenarios).order_by("path").prefetch_related("loss_type_links__loss_type")
+            visible_to(request, scenarios).order_by("path").prefetch_related(IncidentScenarioPage.loss_types_prefetch())
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -117,7 +118,7 @@ class PayoutKind(models.TextChoices):
     OWN_COST = "own-cost", _("First-party loss paid to the policyholder")
 
 
-class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, Page):
+class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
     """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
 
     The title is a short headline written by the editors; the narrative fields hold the source
@@ -191,6 +192,11 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         verbose_name = _("incident scenario")
         verbose_name_plural = _("incident scenarios")
 
+    @staticmethod
+    def loss_types_prefetch():
+        """For ``prefetch_related``: each scenario's loss types, in one query for a whole list."""
+        return Prefetch("loss_type_links", queryset=ScenarioLossType.objects.select_related("loss_type"))
+
     @property
     def loss_types(self):
         """The loss types in the order the editor gave them.
@@ -228,17 +234,22 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         return self._insurance_line
 
     @classmethod
-    def with_lines(cls, scenarios):
-        """``scenarios`` as a list, each with its insurance line loaded, in one query for all."""
+    def with_lines(cls, scenarios, lines=None):
+        """``scenarios`` as a list, each with its insurance line loaded: from ``lines`` when the caller
+        has them, else in one query for all."""
         scenarios = list(scenarios)
         parent_paths = {scenario.path[: -cls.steplen] for scenario in scenarios}
-        lines = {line.path: line for line in InsuranceLineIndexPage.objects.filter(path__in=parent_paths)}
+        if lines is None:
+            lines = InsuranceLineIndexPage.objects.filter(path__in=parent_paths)
+        lines = {line.path: line for line in lines}
         for scenario in scenarios:
             scenario._insurance_line = lines.get(scenario.path[: -cls.steplen])
         return scenarios
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not hasattr(self, "_insurance_line"):
+            self._insurance_line = remember(request, f"line:{self.path[: -self.steplen]}", lambda: self.insurance_line)
         context["insurance_line"] = self.insurance_line
         return context
 
@@ -264,7 +275,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
             position = Window(RowNumber(), partition_by=[F("line_path")], order_by=F("path").asc())
             scenarios = scenarios.annotate(position=position).filter(position__lte=per_line)
         by_path = {line.path: [] for line in lines}
-        for scenario in scenarios.order_by("path").prefetch_related("loss_type_links__loss_type"):
+        for scenario in scenarios.order_by("path").prefetch_related(cls.loss_types_prefetch()):
             if scenario.line_path in by_path:
                 by_path[scenario.line_path].append(scenario)
         for line in lines:

@@ -19,7 +19,7 @@ from ..admin_panels import TypedPageChooserPanel
 from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
 from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
-from ..visibility import is_visible_to, visible_to
+from ..visibility import is_visible_to
 
 
 class OnePerLocaleMixin:
@@ -275,14 +275,20 @@ class OperatorInfo(
             .first()
         )
 
-    def linked_pages(self, locale, request=None):
+    def _linked(self):
+        return [page for page in (self.operator_page, self.site_manager_page, self.privacy_policy_page) if page]
+
+    def linked_page_translations(self, locale):
+        """The live translations in ``locale`` of the linked pages, whoever may see them (one query)."""
+        keys = [page.translation_key for page in self._linked()]
+        return list(Page.objects.live().filter(translation_key__in=keys, locale=locale))
+
+    def linked_pages(self, locale, request=None, translations=None):
         """The operator, site-manager and privacy pages that ``request`` may see, each in ``locale``
-        where it has a live translation (else as linked), in one query."""
-        pages = [self.operator_page, self.site_manager_page, self.privacy_policy_page]
-        pages = [page for page in pages if page is not None]
-        translations = visible_to(request, Page.objects.live()).filter(
-            translation_key__in=[page.translation_key for page in pages], locale=locale
-        )
-        by_key = {page.translation_key: page for page in translations}
-        linked = [by_key.get(page.translation_key, page) for page in pages]
+        where it has a live translation it may see (else as linked). ``translations``: those of
+        ``linked_page_translations``, when the caller has them already."""
+        if translations is None:
+            translations = self.linked_page_translations(locale)
+        by_key = {page.translation_key: page for page in translations if is_visible_to(request, page)}
+        linked = [by_key.get(page.translation_key, page) for page in self._linked()]
         return [page for page in linked if is_visible_to(request, page)]

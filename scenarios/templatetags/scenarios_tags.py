@@ -1,7 +1,7 @@
 """Template tags for the shared snippets: the contact hours, the operator and its disclaimer.
 
-The snippet tags look the instance up once per request, so a template may use them in the header
-and the footer alike without another query.
+The snippets of each language are kept between requests (``scenarios.published_cache``), so a
+template may use them in the header and the footer alike, on every page, without a query.
 """
 
 from django import template
@@ -12,19 +12,13 @@ from wagtail.models import Locale
 
 from .. import hours as opening_hours
 from ..models import ContactHours, OperatorInfo
-from ..request_cache import request_cache
+from ..published_cache import active_locale, remember
 
 register = template.Library()
 
 
 def _active_locale(context):
-    cache = request_cache(context.get("request"))
-    if "locale" not in cache:
-        try:
-            cache["locale"] = Locale.get_active()
-        except Locale.DoesNotExist:
-            cache["locale"] = None
-    return cache["locale"]
+    return active_locale(context.get("request"))
 
 
 def _snippet_for_request(context, model):
@@ -33,21 +27,19 @@ def _snippet_for_request(context, model):
     A fallback instance is marked with ``fallback_language`` so the template can tell a browser
     (and a screen reader) that the text is in another language, rather than showing it silently.
     """
-    cache = request_cache(context.get("request"))
-    if model in cache:
-        return cache[model]
-
-    instance = None
     active = _active_locale(context)
-    if active is not None:
-        instance = model.for_locale(active)
-    if instance is None:
-        default = Locale.get_default()
-        instance = model.for_locale(default)
-        if instance is not None:
-            instance.fallback_language = default.language_code
-    cache[model] = instance
-    return instance
+
+    def find():
+        instance = model.for_locale(active) if active is not None else None
+        if instance is None:
+            default = Locale.get_default()
+            instance = model.for_locale(default)
+            if instance is not None:
+                instance.fallback_language = default.language_code
+        return instance
+
+    name = f"{model._meta.label_lower}:{active.language_code if active else None}"
+    return remember(context.get("request"), name, find)
 
 
 @register.simple_tag(takes_context=True)
@@ -115,4 +107,7 @@ def scenario_disclaimer(context):
 @register.simple_tag(takes_context=True)
 def operator_pages(context, operator):
     """``{% operator_pages operator as pages %}``: the operator's linked pages in the visitor's language."""
-    return operator.linked_pages(_active_locale(context), context.get("request"))
+    request, locale = context.get("request"), _active_locale(context)
+    name = f"operator-pages:{getattr(locale, 'language_code', None)}"
+    translations = remember(request, name, lambda: operator.linked_page_translations(locale))
+    return operator.linked_pages(locale, request, translations=translations)

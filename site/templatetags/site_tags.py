@@ -10,10 +10,10 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from scenarios import seo
-from scenarios.request_cache import request_cache
+from scenarios.published_cache import remember
 from scenarios.structured_data import organization
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
-from scenarios.visibility import visible_to
+from scenarios.visibility import is_visible_to
 
 register = template.Library()
 
@@ -22,12 +22,13 @@ OPEN_GRAPH_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
-    """The page's ancestors below the tree root, then the page; looked up once per request."""
-    cache = request_cache(context.get("request"))
-    key = ("breadcrumb_trail", page.pk)
-    if key not in cache:
-        cache[key] = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1] + [page]
-    return cache[key]
+    """The page's ancestors below the tree root, then the page (kept between requests)."""
+    ancestors = remember(
+        context.get("request"),
+        f"ancestors:{page.path}",
+        lambda: [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1],
+    )
+    return [*ancestors, page]
 
 
 @register.simple_tag(takes_context=True)
@@ -43,8 +44,7 @@ def language_versions(context, page=None):
     current = translation.get_language()
     versions_by_code = {}
     if isinstance(page, Page) and page.pk:
-        versions = visible_to(request, page.get_translations(inclusive=True).live())
-        for version in versions.select_related("locale"):
+        for version in _live_translations(request, page):
             versions_by_code[version.locale.language_code] = version.get_url(request=request)
     elif request is not None and request.resolver_match and request.resolver_match.url_name != "wagtail_serve":
         for code, _name in settings.LANGUAGES:
@@ -55,8 +55,7 @@ def language_versions(context, page=None):
     if missing and request is not None:
         site = Site.find_for_request(request)
         if site is not None:
-            homes = visible_to(request, site.root_page.get_translations(inclusive=True).live())
-            for home in homes.select_related("locale"):
+            for home in _live_translations(request, site.root_page):
                 home_by_code[home.locale.language_code] = home.get_url(request=request)
 
     items = []
@@ -74,6 +73,16 @@ def language_versions(context, page=None):
             }
         )
     return items
+
+
+def _live_translations(request, page):
+    """The live versions of ``page`` in every language (itself included) that ``request`` may see."""
+    versions = remember(
+        request,
+        f"translations:{page.translation_key}",
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
+    return [version for version in versions if is_visible_to(request, version)]
 
 
 @register.simple_tag

@@ -1,0 +1,106 @@
+"""Published content that every page shows, kept in Django's cache between requests.
+
+The shared snippets of a language, the operator's linked pages, the view restrictions, the loss
+types, the search synonyms, a page's ancestors and translations: a page rendered afresh would
+fetch each of them again, though they change only when an editor publishes. ``remember`` keeps
+them in the default cache (local memory, a file cache or Redis, as the project configures it),
+under the current *generation* of published content.
+
+Any save or delete of a page, a snippet, a view restriction, a locale or a site starts a new
+generation (``connect``), in every process that shares the cache, so nothing older is read again.
+It is started twice: at once, so the editor's next request in this transaction sees the change,
+and again when the transaction commits, so that an entry another process built in between, from
+the rows as they were before the commit, is never read either.
+"""
+
+import functools
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+from .request_cache import request_cache
+
+GENERATION_KEY = "scenarios:published-generation"
+TIMEOUT = 24 * 60 * 60  # entries of old generations are never read again; they expire
+_MISSING = object()
+
+
+def generation(request=None):
+    """The current generation (the same for the whole of one request)."""
+    memo = request_cache(request)
+    if "generation" not in memo:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, time.time_ns(), None)
+            value = cache.get(GENERATION_KEY)
+        memo["generation"] = value
+    return memo["generation"]
+
+
+def remember(request, name, build):
+    """``build()``, made once per generation of published content and kept under ``name``.
+
+    ``name`` must say everything the value depends on but the published content (its language,
+    the page); a value must not depend on the request: whatever is private to a visitor is
+    filtered after (see ``scenarios.visibility``).
+    """
+    memo = request_cache(request)
+    if name in memo:
+        return memo[name]
+    key = f"scenarios:{generation(request)}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    memo[name] = value
+    return value
+
+
+def active_locale(request):
+    """The Locale of the active language, or None where the site has none for it."""
+    return remember(request, f"locale:{translation.get_language()}", _find_active_locale)
+
+
+def _find_active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def new_generation():
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def content_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, watched_models()):
+        new_generation()
+        transaction.on_commit(new_generation)
+
+
+@functools.cache
+def watched_models():
+    from .models import ContactHours, LossType, OperatorInfo, ScenarioLossType, SearchSynonym
+
+    return (
+        Page,
+        PageViewRestriction,
+        Locale,
+        Site,
+        ContactHours,
+        OperatorInfo,
+        LossType,
+        ScenarioLossType,
+        SearchSynonym,
+    )
+
+
+def connect():
+    """Start a new generation on every change to what ``remember`` keeps (called by the app config)."""
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted"), (post_page_move, "moved")):
+        signal.connect(content_changed, dispatch_uid=f"scenarios_published_cache_{name}")

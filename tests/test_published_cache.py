@@ -1,0 +1,67 @@
+"""What every page shows is kept between requests and dropped on any change to published content."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+
+from scenarios import published_cache
+from scenarios.models import ContactHours
+
+from .helpers import scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+
+def remembered_builds(name="example"):
+    """How many times ``remember`` built its value over two requests."""
+    built = []
+    for _request in range(2):
+        published_cache.remember(RequestFactory().get("/"), name, lambda: built.append(1) or len(built))
+    return len(built)
+
+
+def test_a_value_is_built_once_for_every_request_until_content_changes():
+    assert remembered_builds() == 1
+    assert remembered_builds() == 0
+
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    hours.save()
+    assert remembered_builds() == 1
+
+
+@pytest.mark.parametrize("change", ["save a page", "delete a page", "move a page", "save a snippet"])
+def test_each_change_to_published_content_starts_a_new_generation(change):
+    before = published_cache.generation()
+    scenario = scenarios_in("ja").last()
+    if change == "save a page":
+        scenario.save_revision().publish()
+    elif change == "delete a page":
+        scenario.delete()
+    elif change == "move a page":
+        scenario.move(scenarios_in("ja").first().get_parent(), pos="last-child")
+    else:
+        ContactHours.objects.get(locale__language_code="en").save()
+    assert published_cache.generation() != before
+
+
+def test_a_change_to_something_no_page_shows_keeps_the_generation():
+    before = published_cache.generation()
+    Group.objects.create(name="unrelated")
+    assert published_cache.generation() == before
+
+
+def test_the_generation_moves_on_again_when_the_change_commits(django_capture_on_commit_callbacks):
+    """An entry another process built between the save and the commit, from the rows before the
+    change, belongs to a generation no request reads after the commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        ContactHours.objects.get(locale__language_code="ja").save()
+        during = published_cache.generation()
+    assert published_cache.generation() != during
+
+
+def test_a_new_hours_text_reaches_the_next_page_at_once(client):
+    assert "9:00" in client.get("/ja/").content.decode()
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    hours.note = "年末年始は休業します"
+    hours.save_revision().publish()
+    assert "年末年始は休業します" in client.get("/ja/").content.decode()

@@ -1,0 +1,84 @@
+"""Every public page and API endpoint makes a fixed number of SQL queries, whatever the catalogue's size.
+
+Counted uncached (the page cache is off in the tests) once the published content every page shows
+is known (``scenarios.published_cache``), as on a server that has answered a request before: with
+the seed's 21 scenarios per language, and again with 2,000 more per language. A page stays within
+ten queries.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import HomePage, StandardPage
+from scenarios.models import IncidentScenarioPage
+
+from .helpers import lines_in, scenarios_in
+
+pytestmark = pytest.mark.django_db
+
+PAGE_BUDGET = 10
+
+# what: (its URL in language ``code``, queries in Japanese, in English). An English page makes one
+# query more than its Japanese source: Wagtail looks up the English home page (``localized``).
+EXPECTED = {
+    "home": (lambda code: HomePage.objects.get(locale__language_code=code).url, 7, 8),
+    "line": (lambda code: lines_in(code).first().url, 8, 9),
+    "scenario": (lambda code: scenarios_in(code).first().url, 8, 9),
+    "standard page": (lambda code: StandardPage.objects.filter(locale__language_code=code).first().url, 5, 6),
+    "finder": (lambda code: f"/{code}/search/", 4, 4),
+    "finder, words": (lambda code: f"/{code}/search/?q=" + WORDS[code], 4, 4),
+    "finder, filters": (lambda code: f"/{code}/search/?loss_type=lost-profits&payout_kind=liability&page=2", 4, 4),
+    "sitemap": (lambda code: "/sitemap.xml", 5, 5),
+    "API v2 pages": (lambda code: f"/api/v2/pages/?locale={code}&fields=*", 7, 7),
+    "API v2 scenarios": (lambda code: f"/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale={code}", 9, 9),
+    "API v2 page": (lambda code: f"/api/v2/pages/{scenarios_in(code).first().pk}/", 12, 12),
+    "API v2 find, then the page": (
+        lambda code: f"/api/v2/pages/find/?html_path={scenarios_in(code).first().url}",
+        22,
+        22,
+    ),
+    "API v2 contact hours": (lambda code: f"/api/v2/contact-hours/?locale={code}", 4, 4),
+    "API v3 scenarios": (lambda code: f"/api/v3/scenarios/?locale={code}", 7, 7),
+    "API v3 scenarios, words": (lambda code: f"/api/v3/scenarios/?locale={code}&search=" + WORDS[code], 8, 8),
+    "API v3 scenario": (lambda code: f"/api/v3/scenarios/{scenarios_in(code).first().pk}/", 5, 5),
+    "API v3 loss types": (lambda code: f"/api/v3/loss-types/?locale={code}", 3, 3),
+}
+WORDS = {"ja": "サーバー", "en": "server"}
+PAGES = ("home", "line", "scenario", "standard page", "finder", "finder, words", "finder, filters")
+
+
+def count_queries(client, url):
+    first = client.get(url, follow=True)
+    assert first.status_code == 200, (url, first.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, follow=True).status_code == 200
+    return len(queries)
+
+
+def counts(client):
+    return {
+        (name, code): count_queries(client, url_for(code))
+        for name, (url_for, *_expected) in EXPECTED.items()
+        for code in ("ja", "en")
+    }
+
+
+def test_the_query_counts_stay_the_same_with_2000_more_scenarios_per_language(client):
+    expected = {
+        (name, code): queries
+        for name, (_url, *by_language) in EXPECTED.items()
+        for code, queries in zip(("ja", "en"), by_language, strict=True)
+    }
+    assert counts(client) == expected
+
+    call_command("generate_scenarios", 2000, bulk=True, stdout=io.StringIO())
+    assert IncidentScenarioPage.objects.filter(locale__language_code="en").count() > 2000
+    assert counts(client) == expected
+
+
+def test_every_page_is_within_the_budget():
+    assert all(max(EXPECTED[name][1:]) <= PAGE_BUDGET for name in PAGES)
