@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools guide-screenshots
+.PHONY: run test lint serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools bench guide-screenshots
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -94,6 +94,13 @@ loadtest-tools:
 
 loadtest: catalogs loadtest-tools
 	$(PY) tools/loadtest.py --seconds $(LOADTEST_SECONDS) --connections $(LOADTEST_CONNECTIONS)
+
+# Requests per second, latency, SQL queries, size and worker memory of each kind of page, cached and
+# uncached, at 21 and BENCH_SCENARIOS scenarios per language, on SQLite and on PostgreSQL with Redis;
+# the table goes to bench/results.md (tools/bench.py). Run it on an otherwise idle machine.
+BENCH_SCENARIOS ?= 10000
+bench: catalogs loadtest-tools
+	$(PY) tools/bench.py --scenarios $(BENCH_SCENARIOS)
 
 # Page quality figures (axe-core, Nu Html Checker, Lighthouse) for a site that is already running,
 # e.g. one started with `make serve PORT=8080`.

@@ -104,6 +104,11 @@ class Site:
         self.server = None
 
     def start(self):
+        self.prepare()
+        self.serve()
+
+    def prepare(self):
+        """The database with the seed content, the static files and an approver's account."""
         manage(self.env, "migrate", "--no-input", "-v0")
         manage(self.env, "load_seed_content")
         manage(self.env, "sync_site_url")
@@ -115,11 +120,14 @@ class Site:
             f"u = User.objects.create_user('load-approver', password='{self.approver_password}'); "
             "u.groups.add(Group.objects.get(name='承認者'))",
         )
-        log = open(self.log_path, "w")
+
+    def serve(self, **environment):
+        """gunicorn on the prepared site, with ``environment`` added to its settings' environment."""
+        log = open(self.log_path, "a")
         self.server = subprocess.Popen(
             [str(Path(PYTHON).parent / "gunicorn"), "itrisk.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--timeout", "60"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env={**self.env, **environment}, stdout=log, stderr=subprocess.STDOUT,
         )
         for _ in range(150):
             try:
@@ -133,6 +141,7 @@ class Site:
         if self.server is not None:
             self.server.send_signal(signal.SIGTERM)
             self.server.wait(timeout=30)
+            self.server = None
 
     def log_errors(self):
         return [line for line in self.log_path.read_text(errors="replace").splitlines() if ERROR_LINE.search(line)]
