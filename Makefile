@@ -32,6 +32,7 @@ run: catalogs
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_seed_content
 	$(MANAGE) update_index --verbosity 0
+	$(MANAGE) analyze_database
 	$(MANAGE) sync_site_url
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -69,7 +70,7 @@ serve: catalogs $(SERVE_DIR)/secret_key
 	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} \
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \
 	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && $(MANAGE) update_index --verbosity 0 && \
-	       $(MANAGE) sync_site_url && \
+	       $(MANAGE) analyze_database && $(MANAGE) sync_site_url && \
 	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
 

@@ -42,12 +42,13 @@ def generation(request=None):
     return memo["generation"]
 
 
-def remember(request, name, build):
+def remember(request, name, build, keep_none=True):
     """``build()``, made once per generation of published content and kept under ``name``.
 
     ``name`` must say everything the value depends on but the published content (its language,
     the page); a value must not depend on the request: whatever is private to a visitor is
-    filtered after (see ``scenarios.visibility``).
+    filtered after (see ``scenarios.visibility``). With ``keep_none=False`` a None is built again
+    each time rather than kept: for names a visitor chooses (a URL), which are without number.
     """
     memo = request_cache(request)
     if name in memo:
@@ -56,7 +57,8 @@ def remember(request, name, build):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        if value is not None or keep_none:
+            cache.set(key, value, TIMEOUT)
     memo[name] = value
     return value
 

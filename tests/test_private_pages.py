@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
@@ -166,3 +167,16 @@ def test_group_restrictions_follow_the_source_too(private_pages):
     english = PageViewRestriction.objects.get(page=private_pages[0].get_translation(private_pages[-1].locale))
     assert english.restriction_type == PageViewRestriction.GROUPS
     assert list(english.groups.values_list("name", flat=True)) == ["承認者"]
+
+
+def test_a_listing_rendered_for_a_visitor_with_the_password_is_never_shown_to_another(client, private_pages):
+    """The home and line listings are kept rendered (Wagtail's fragment cache), each for what its
+    visitor may see: the one rendered after the password was entered stays with that visitor."""
+    line = private_pages[1]
+    action = re.search(r'<form[^>]+action="([^"]+)"', client.get(line.url).content.decode()).group(1)
+    client.post(action, {"password": PASSWORD, "return_url": line.url})
+    assert line.url in client.get("/ja/").content.decode()
+
+    anonymous = Client()
+    for url in ("/ja/", private_pages[0].get_parent().url):
+        assert_nothing_of(private_pages, anonymous.get(url).content.decode(), url)

@@ -111,6 +111,7 @@ class Site:
         """The database with the seed content, the static files and an approver's account."""
         manage(self.env, "migrate", "--no-input", "-v0")
         manage(self.env, "load_seed_content")
+        manage(self.env, "analyze_database")
         manage(self.env, "sync_site_url")
         manage(self.env, "collectstatic", "--no-input", "-v0")
         self.approver_password = secrets.token_urlsafe(16)
@@ -300,8 +301,8 @@ def parse_wrk(output):
     return {
         "requests": int(number(r"(\d+) requests in")),
         "requests_per_second": float(number(r"Requests/sec:\s+([\d.]+)")),
-        "p50": number(r"50%\s+(\S+)", "-"),
-        "p99": number(r"99%\s+(\S+)", "-"),
+        "p50": number(r"(?m)^\s+50%\s+(\S+)", "-"),
+        "p99": number(r"(?m)^\s+99%\s+(\S+)", "-"),
         "non_2xx_3xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
         "socket_errors": sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", socket_errors)),
         "raw": output,

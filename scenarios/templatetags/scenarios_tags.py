@@ -12,7 +12,8 @@ from wagtail.models import Locale
 
 from .. import hours as opening_hours
 from ..models import ContactHours, OperatorInfo
-from ..published_cache import active_locale, remember
+from ..published_cache import active_locale, generation, remember
+from ..visibility import barred_pages
 
 register = template.Library()
 
@@ -111,3 +112,16 @@ def operator_pages(context, operator):
     name = f"operator-pages:{getattr(locale, 'language_code', None)}"
     translations = remember(request, name, lambda: operator.linked_page_translations(locale))
     return operator.linked_pages(locale, request, translations=translations)
+
+
+@register.simple_tag(takes_context=True)
+def published_version(context):
+    """What a listing shows depends on: the published content, the language, the site, and the
+    restricted pages this visitor may not see. For Wagtail's fragment cache, e.g.
+    ``{% published_version as version %}{% wagtailcache 86400 "lines" page.pk version %}…``: a
+    listing is rendered once for each, until an editor publishes, and never shown to a visitor who
+    may see less (or more) than the one it was rendered for."""
+    request = context.get("request")
+    barred = ",".join(str(page.pk) for page in barred_pages(request))
+    host = request.get_host() if request is not None else ""
+    return f"{generation(request)}:{translation.get_language()}:{host}:{barred}"

@@ -13,6 +13,7 @@ import copy
 import itertools
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import pre_delete
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             else:
                 SeedLoader(content).load()
             self.stdout.write(f"{min(first + batch, start + count) - start} of {count} added")
+        call_command("analyze_database", stdout=self.stdout)
         published_cache.new_generation()
         page_cache.bump(*(f"{tag}:{code}" for tag in ("lang", "search") for code, _name in settings.LANGUAGES))
         self.stdout.write(f"Added {count} scenarios in each language ({start + count} generated in all).")
