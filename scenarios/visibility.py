@@ -37,6 +37,11 @@ def barred_pages(request):
     return cache["barred_pages"]
 
 
+def barred_key(request):
+    """Names what ``request`` may not see, for keys of what is kept for it (e.g. "12,40")."""
+    return ",".join(str(page.pk) for page in barred_pages(request))
+
+
 def visible_to(request, queryset):
     """``queryset`` without the pages ``request`` may not see (live-ness is the caller's filter)."""
     for page in barred_pages(request):

@@ -19,11 +19,14 @@ copy stale too.
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -114,11 +117,13 @@ class PageCacheMiddleware:
         if not _is_candidate(request):
             return self.get_response(request)
         key = _key(request)
-        entry = cache().get(key)
+        entry = _local.get(key)
+        if entry is None:
+            entry = cache().get(key)
+            if entry is not None:
+                _local.put(key, entry)
         if entry is not None and _last_change(entry["tags"]) < entry["started"]:
-            response = entry["response"]
-            response["X-Page-Cache"] = "hit"
-            return response
+            return _response(entry)
         started = time.time()
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
@@ -129,6 +134,51 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             tags = sorted(request.page_cache_tags)
             _remember(tags)
-            cache().set(key, {"response": response, "tags": tags, "started": started}, TIMEOUT)
+            entry = {
+                "status": response.status_code,
+                "content": response.content,
+                "headers": list(response.headers.items()),
+                "tags": tags,
+                "started": started,
+            }
+            cache().set(key, entry, TIMEOUT)
+            _local.put(key, entry)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+def _response(entry):
+    """A fresh response from a stored page (the middlewares above may change its headers)."""
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class _LocalCopies:
+    """The stored pages this process served last, so that serving one again reads only the change
+    marks from the shared cache (one round trip to Redis, no page to fetch and unpickle). A copy
+    is used only while the shared marks say it is fresh, so it is never staler than the shared one.
+    """
+
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+LOCAL_COPIES = 1000  # pages kept in each process (about 10 MB at most)
+_local = _LocalCopies(LOCAL_COPIES)

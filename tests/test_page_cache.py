@@ -139,3 +139,13 @@ def test_page_cache_off_turns_it_off(settings):
     settings.PAGE_CACHE = False
     get("/ja/")
     assert "X-Page-Cache" not in get("/ja/")
+
+
+def test_a_copy_kept_by_the_process_is_never_served_after_a_change():
+    """Each process keeps the pages it served; the change marks in the shared cache still decide."""
+    scenario = scenarios_in("ja").first().specific
+    warm(scenario.url)
+    scenario.caveat = "処理ごとの写しは使われない"
+    scenario.save_revision().publish()
+    response = get(scenario.url)
+    assert response["X-Page-Cache"] == "miss" and "処理ごとの写しは使われない" in response.content.decode()

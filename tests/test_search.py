@@ -156,3 +156,14 @@ def test_a_renamed_line_is_found_by_its_new_name_at_once(client):
     line.title = "クラウド賠償の保険"
     line.save_revision().publish()
     assert finder_slugs(client, "ja", q="クラウド賠償") == children
+
+
+def test_on_postgresql_a_search_uses_an_index_not_a_scan_of_every_entry():
+    """Wagtail's database backend matches ``title || body``; home's migration 0008 indexes that."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's search index only (SQLite's full-text table is its own index)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'home_search_index_title_body_gin'")
+        assert "gin" in cursor.fetchone()[0]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -29,7 +30,7 @@ from ..forms import IncidentScenarioForm
 from ..preview import HeadlessPreviewModeMixin
 from ..published_cache import remember
 from ..search import index_text
-from ..visibility import KnownViewRestrictionsMixin, visible_to
+from ..visibility import KnownViewRestrictionsMixin, barred_key, visible_to
 
 
 class ConfiguredPermissionsMixin:
@@ -39,6 +40,18 @@ class ConfiguredPermissionsMixin:
 
     def permissions_for_user(self, user):
         return page_permission_tester()(user, self)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (kept between requests) rather than counting the rows again."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
@@ -97,7 +110,9 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         thousands of scenarios stays a light page. A page number that is not one is a 404."""
         context = super().get_context(request, *args, **kwargs)
         number = request.GET.get("page", "1")
-        paginator = Paginator(self.live_scenarios(request), self.SCENARIOS_PER_PAGE)
+        scenarios = self.live_scenarios(request)
+        count = remember(request, f"line-scenario-count:{self.pk}:{barred_key(request)}", scenarios.count)
+        paginator = CountedPaginator(scenarios, self.SCENARIOS_PER_PAGE, count=count)
         if not number.isdigit():
             raise Http404("The page number must be a whole number.")
         try:

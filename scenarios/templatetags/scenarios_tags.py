@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from .. import hours as opening_hours
 from ..models import ContactHours, OperatorInfo
 from ..published_cache import active_locale, generation, remember
-from ..visibility import barred_pages
+from ..visibility import barred_key
 
 register = template.Library()
 
@@ -122,6 +122,5 @@ def published_version(context):
     listing is rendered once for each, until an editor publishes, and never shown to a visitor who
     may see less (or more) than the one it was rendered for."""
     request = context.get("request")
-    barred = ",".join(str(page.pk) for page in barred_pages(request))
     host = request.get_host() if request is not None else ""
-    return f"{generation(request)}:{translation.get_language()}:{host}:{barred}"
+    return f"{generation(request)}:{translation.get_language()}:{host}:{barred_key(request)}"
