@@ -4,7 +4,8 @@ The shared snippets of a language, the operator's linked pages, the view restric
 types, the search synonyms, a page's ancestors and translations: a page rendered afresh would
 fetch each of them again, though they change only when an editor publishes. ``remember`` keeps
 them in the default cache (local memory, a file cache or Redis, as the project configures it),
-under the current *generation* of published content.
+under the current *generation* of published content, and each process keeps a copy of those it
+used last: only the generation itself is read from the shared cache on every request.
 
 Any save or delete of a page, a snippet, a view restriction, a locale or a site starts a new
 generation (``connect``), in every process that shares the cache, so nothing older is read again.
@@ -14,7 +15,9 @@ the rows as they were before the commit, is never read either.
 """
 
 import functools
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -54,13 +57,43 @@ def remember(request, name, build, keep_none=True):
     if name in memo:
         return memo[name]
     key = f"scenarios:{generation(request)}:{name}"
-    value = cache.get(key, _MISSING)
+    value = _local.get(key, _MISSING)
     if value is _MISSING:
-        value = build()
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            if value is not None or keep_none:
+                cache.set(key, value, TIMEOUT)
         if value is not None or keep_none:
-            cache.set(key, value, TIMEOUT)
+            _local.put(key, value)
     memo[name] = value
     return value
+
+
+class _ProcessCopies:
+    """The values this process used last, by key. A key names its generation, and a generation's
+    values never change, so a copy is as good as the shared cache's: reading it saves a round trip
+    to Redis (or a file) and unpickling. Callers treat the values as read-only."""
+
+    def __init__(self, size):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, default):
+        with self.lock:
+            value = self.values.get(key, default)
+            if value is not default:
+                self.values.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.values[key] = value
+            self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+
+_local = _ProcessCopies(2000)
 
 
 def active_locale(request):

@@ -92,14 +92,3 @@ def test_a_new_item_in_the_seed_is_added_with_its_translation(seed_content):
     new_pages = IncidentScenarioPage.objects.filter(slug="new-scenario")
     assert {page.locale.language_code: page.title for page in new_pages} == {"ja": "新しい事故例", "en": "A new scenario"}
     assert new_pages.get(locale__language_code="en").loss_types[0].name == "Lost profits"
-
-
-def test_a_change_to_the_japanese_source_is_tracked_for_the_translator():
-    page = scenarios_in("ja").first()
-    page.what_happened = "原文を編集者が変更した。"
-    page.save_revision().publish()
-
-    source, _changed = TranslationSource.update_or_create_from_instance(page)
-    translation = Translation.objects.get(source=source, target_locale__language_code="en")
-    total, translated = translation.get_progress()
-    assert translated == total - 1  # the changed segment waits for the translator; the rest are kept

@@ -1,7 +1,12 @@
 """Each editorial role can do its job and nothing more; Japanese goes live through an approver."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Workflow
 
 from scenarios.models import ContactHours
@@ -65,35 +70,43 @@ def test_an_editors_change_goes_live_only_when_an_approver_approves(member, clie
     assert "編集者が直した見出し" in client.get(page.url).content.decode()
 
 
-def test_revisions_can_be_compared_and_rolled_back(admin_client):
+def test_revisions_can_be_compared_and_rolled_back(admin_client, client):
     page = scenarios_in("ja").first()
     first = page.latest_revision
+    original_title = page.title
     page.title = "一時的な見出し"
     second = page.save_revision()
     second.publish()
     compare = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk])
-    assert admin_client.get(compare).status_code == 200
+    comparison = admin_client.get(compare).content.decode()
+    assert original_title in comparison and "一時的な見出し" in comparison
+
     revert = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk])
-    assert admin_client.get(revert).status_code == 200
+    form = admin_client.get(revert).content.decode()
+    assert f'value="{original_title}"' in form  # the edit form holds the earlier revision
+    first.publish()  # what "publish" on that form does: the earlier content goes live again
+    page.refresh_from_db()
+    assert page.title == original_title
+    assert original_title in client.get(page.url).content.decode()
 
 
 def test_scheduled_publishing_goes_live_at_the_set_time(client):
-    import datetime
-    import time
-
-    from django.core.management import call_command
-    from django.utils import timezone
-
     page = scenarios_in("ja").first()
     page.title = "予約公開の見出し"
-    page.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+    page.go_live_at = go_live = timezone.now() + datetime.timedelta(hours=1)
     page.save_revision().publish()  # a go-live time in the future schedules instead of publishing
     page.refresh_from_db()
     assert page.title != "予約公開の見出し"
-    time.sleep(2.5)
-    call_command("publish_scheduled")
+
+    with time_machine.travel(go_live - datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
     page.refresh_from_db()
-    assert page.title == "予約公開の見出し"
+    assert page.title != "予約公開の見出し"  # not before its time
+
+    with time_machine.travel(go_live + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.title == "予約公開の見出し" and page.live
     assert "予約公開の見出し" in client.get(page.url).content.decode()
 
 

@@ -19,7 +19,6 @@ from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Py
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from ..request_cache import request_cache
 from ..seo import meta_description
 from ..visibility import visible_to
 
@@ -132,14 +131,9 @@ def opening_status(hours) -> OpeningStatus:
 
 
 def disclaimer(page, request) -> str | None:
-    """The operator's disclaimer in the page's language, looked up once per language and request."""
-    OperatorInfo = apps.get_model("scenarios", "OperatorInfo")
-    cache = request_cache(request)
-    key = ("disclaimer", page.locale_id)
-    if key not in cache:
-        operator = OperatorInfo.for_locale(page.locale_id) or OperatorInfo.for_locale(Locale.get_default())
-        cache[key] = operator.scenario_disclaimer if operator else None
-    return cache[key]
+    """The operator's disclaimer in the page's language (else the default language's)."""
+    operator = apps.get_model("scenarios", "OperatorInfo").for_request(request, page.locale_id)
+    return operator.scenario_disclaimer if operator else None
 
 
 def operator_page(operator, field_name, request) -> PageRef | None:

@@ -19,6 +19,7 @@ from ..admin_panels import TypedPageChooserPanel
 from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
 from ..conf import operator_page_types
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
+from ..published_cache import remember
 from ..visibility import is_visible_to
 
 
@@ -42,6 +43,28 @@ class OnePerLocaleMixin:
     def for_locale(cls, locale):
         """The live instance for ``locale``, or None if there is none yet."""
         return cls.objects.filter(locale=locale, live=True).first()
+
+    @classmethod
+    def for_request(cls, request, locale):
+        """The live instance for ``locale`` (a Locale or its id), else the default language's,
+        kept between requests (``scenarios.published_cache``): the one lookup that templates and
+        the API share, as Wagtail's ``BaseSiteSetting.for_request`` is for settings.
+
+        A fallback instance is marked with ``fallback_language`` so the template can tell a browser
+        (and a screen reader) that the text is in another language, rather than showing it silently.
+        """
+        locale_id = getattr(locale, "pk", locale)
+
+        def find():
+            instance = cls.for_locale(locale_id) if locale_id is not None else None
+            if instance is None:
+                default = Locale.get_default()
+                instance = cls.for_locale(default)
+                if instance is not None:
+                    instance.fallback_language = default.language_code
+            return instance
+
+        return remember(request, f"{cls._meta.label_lower}:{locale_id}", find)
 
 
 class SourceLanguageWorkflowMixin(WorkflowMixin):

@@ -8,7 +8,6 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from wagtail.models import Locale
 
 from .. import hours as opening_hours
 from ..models import ContactHours, OperatorInfo
@@ -23,24 +22,8 @@ def _active_locale(context):
 
 
 def _snippet_for_request(context, model):
-    """The live instance of ``model`` in the active language, else in the default language.
-
-    A fallback instance is marked with ``fallback_language`` so the template can tell a browser
-    (and a screen reader) that the text is in another language, rather than showing it silently.
-    """
-    active = _active_locale(context)
-
-    def find():
-        instance = model.for_locale(active) if active is not None else None
-        if instance is None:
-            default = Locale.get_default()
-            instance = model.for_locale(default)
-            if instance is not None:
-                instance.fallback_language = default.language_code
-        return instance
-
-    name = f"{model._meta.label_lower}:{active.language_code if active else None}"
-    return remember(context.get("request"), name, find)
+    """The live instance of ``model`` in the active language, else in the default language."""
+    return model.for_request(context.get("request"), _active_locale(context))
 
 
 @register.simple_tag(takes_context=True)

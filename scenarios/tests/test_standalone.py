@@ -67,5 +67,11 @@ def test_lines_may_go_under_any_page_when_the_project_sets_no_parent_types():
     assert Page in InsuranceLineIndexPage.allowed_parent_page_models()
 
 
-def test_the_plugin_has_its_locales_ready():
-    assert Locale.objects.filter(language_code="en").exists()
+def test_a_language_without_its_own_snippet_gets_the_default_languages_marked_as_such():
+    hours = ContactHours.objects.create(
+        heading="Call us", phone_number="0120-000-000", opens_at=datetime.time(9), closes_at=datetime.time(17)
+    )
+    japanese = Locale.objects.get_or_create(language_code="ja")[0]
+    found = ContactHours.for_request(None, japanese)
+    assert found == hours and found.fallback_language == Locale.get_default().language_code
+    assert not hasattr(ContactHours.for_request(None, hours.locale), "fallback_language")
