@@ -15,9 +15,7 @@ the rows as they were before the commit, is never read either.
 """
 
 import functools
-import threading
 import time
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -26,6 +24,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from .process_copies import ProcessCopies
 from .request_cache import request_cache
 
 GENERATION_KEY = "scenarios:published-generation"
@@ -70,30 +69,9 @@ def remember(request, name, build, keep_none=True):
     return value
 
 
-class _ProcessCopies:
-    """The values this process used last, by key. A key names its generation, and a generation's
-    values never change, so a copy is as good as the shared cache's: reading it saves a round trip
-    to Redis (or a file) and unpickling. Callers treat the values as read-only."""
-
-    def __init__(self, size):
-        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key, default):
-        with self.lock:
-            value = self.values.get(key, default)
-            if value is not default:
-                self.values.move_to_end(key)
-            return value
-
-    def put(self, key, value):
-        with self.lock:
-            self.values[key] = value
-            self.values.move_to_end(key)
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-
-
-_local = _ProcessCopies(2000)
+# A generation's values never change, so each process may keep copies: only the generation itself
+# is read from the shared cache on every request. Callers treat the values as read-only.
+_local = ProcessCopies(2000)
 
 
 def active_locale(request):

@@ -19,9 +19,7 @@ copy stale too.
 """
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -29,6 +27,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+
+from scenarios.process_copies import ProcessCopies
 
 CACHE_ALIAS = "default"
 KEY_PREFIX = "page-cache:"
@@ -156,29 +156,8 @@ def _response(entry):
     return response
 
 
-class _LocalCopies:
-    """The stored pages this process served last, so that serving one again reads only the change
-    marks from the shared cache (one round trip to Redis, no page to fetch and unpickle). A copy
-    is used only while the shared marks say it is fresh, so it is never staler than the shared one.
-    """
-
-    def __init__(self, size):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
-
-    def put(self, key, entry):
-        with self.lock:
-            self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-
+# The stored pages this process served last, so that serving one again reads only the change marks
+# from the shared cache (one round trip to Redis, no page to fetch and unpickle). A copy is used only
+# while the shared marks say it is fresh, so it is never staler than the shared one.
 LOCAL_COPIES = 1000  # pages kept in each process (about 10 MB at most)
-_local = _LocalCopies(LOCAL_COPIES)
+_local = ProcessCopies(LOCAL_COPIES)
