@@ -9,12 +9,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools bench guide-screenshots
+.PHONY: run test lint wheel plugin-check plugin-test serve quality install install-dev catalogs browser clean backup restore loadtest loadtest-tools bench guide-screenshots
 
+# The plugin (pyproject.toml: scenarios/ alone) is installed editable; the site runs from the checkout:
+# a .pth file puts the checkout on the path (home/) and a link gives site/ its import name "itrisk"
+# ("site" is a standard-library module that Python imports at start-up).
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	mkdir -p $(VENV)/site-import && ln -sfn "$(CURDIR)/site" $(VENV)/site-import/itrisk
+	printf '%s\n' "$(CURDIR)" "$(CURDIR)/$(VENV)/site-import" \
+		> "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/itrisk-site.pth"
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
@@ -50,6 +56,21 @@ browser:
 # Style, import order, and the plugin's boundary (scenarios/ never imports the site): pyproject.toml.
 lint: install-dev
 	$(VENV)/bin/ruff check .
+
+# The plugin's own suite in its minimal project (no site/, no home/), with its line coverage.
+plugin-test: install-dev catalogs
+	$(PY) -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q \
+		--cov=scenarios --cov-report=term-missing:skip-covered
+
+# The plugin's distribution: scenarios/ alone, with its compiled catalogs (git keeps only the .po).
+wheel: catalogs
+	rm -rf dist && $(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+
+# The wheel in a brand-new `wagtail start` project, at the lower end of its version ranges and at the
+# newest versions they allow: check, migrate, a scenario page rendered (tools/plugin_host_check.py).
+plugin-check: wheel
+	$(PY) tools/plugin_host_check.py dist/wagtail_incident_scenarios-*.whl --versions lowest
+	$(PY) tools/plugin_host_check.py dist/wagtail_incident_scenarios-*.whl --versions newest
 
 test: install-dev catalogs browser lint
 	bash tests/run.sh

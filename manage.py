@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Django's command-line utility for the site.
 
-The Django project is the folder site/, installed under the import name ``itrisk`` (``site`` is a
-standard-library module); ``make`` installs it into .venv with ``pip install -e .``.
+The Django project is the folder site/, imported as ``itrisk`` (``site`` is a standard-library
+module): ``make`` links it into .venv under that name and puts this checkout on the venv's path.
 """
 
 import os

@@ -1,51 +1,59 @@
-"""When the phone line is answered: Japan time, open weekdays, Japanese national holidays.
+"""When the phone line is answered: in the line's time zone, on its open weekdays, not on the
+public holidays of its country (``SCENARIOS["TIME_ZONE"]``, ``["COUNTRY"]``, ``["HOLIDAY_SUBDIVISION"]``).
 
-The holiday calendar comes from the maintained ``holidays`` package (substitute and "citizens'"
-holidays included), never from a hand-written list.
+The holiday calendar comes from the maintained ``holidays`` package (Japan's substitute and
+"citizens'" holidays included), never from a hand-written list.
 """
 
 import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
-TOKYO = ZoneInfo("Asia/Tokyo")
+from .conf import scenarios_settings
+
 SEARCH_DAYS = 400  # how far ahead to look for the next opening; a year of closures is the worst case
 
 
-@lru_cache(maxsize=8)
-def _holidays_of(year):
-    return holidays.country_holidays("JP", years=year)
+def line_time_zone():
+    return scenarios_settings.time_zone
 
 
-def is_national_holiday(day):
-    return day in _holidays_of(day.year)
+@lru_cache(maxsize=32)
+def _holidays_of(country, subdivision, year):
+    if country is None:
+        return {}
+    return holidays.country_holidays(country, subdiv=subdivision, years=year)
+
+
+def is_public_holiday(day):
+    return day in _holidays_of(scenarios_settings.COUNTRY, scenarios_settings.HOLIDAY_SUBDIVISION, day.year)
 
 
 def is_open_day(hours, day):
-    """True if the line opens at all on ``day`` (a date in Japan)."""
+    """True if the line opens at all on ``day`` (a date where the line is)."""
     if day.weekday() not in hours.open_weekdays:
         return False
-    return not (hours.closed_on_national_holidays and is_national_holiday(day))
+    return not (hours.closed_on_national_holidays and is_public_holiday(day))
 
 
 def is_open_at(hours, moment):
     """True if the line is answered at ``moment`` (an aware datetime); closing time itself is closed."""
-    local = moment.astimezone(TOKYO)
+    local = moment.astimezone(line_time_zone())
     return is_open_day(hours, local.date()) and hours.opens_at <= local.time() < hours.closes_at
 
 
 def next_opening_after(hours, moment):
-    """The next time the line opens after ``moment``, as an aware datetime in Japan, or None."""
-    local = moment.astimezone(TOKYO)
+    """The next time the line opens after ``moment``, as an aware datetime in its time zone, or None."""
+    zone = line_time_zone()
+    local = moment.astimezone(zone)
     day = local.date()
     if is_open_day(hours, day) and local.time() < hours.opens_at:
-        return datetime.datetime.combine(day, hours.opens_at, tzinfo=TOKYO)
+        return datetime.datetime.combine(day, hours.opens_at, tzinfo=zone)
     for offset in range(1, SEARCH_DAYS):
         candidate = day + datetime.timedelta(days=offset)
         if is_open_day(hours, candidate):
-            return datetime.datetime.combine(candidate, hours.opens_at, tzinfo=TOKYO)
+            return datetime.datetime.combine(candidate, hours.opens_at, tzinfo=zone)
     return None
 
 

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole suite on SQLite, then again on PostgreSQL when it answers.
+# Runs the plugin's own suite in its minimal project (no site), then the site's suite on SQLite, then
+# again on PostgreSQL when it answers.
 # On CI (CI=true) PostgreSQL is required: a missing server fails the run instead of skipping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+
+echo "== the plugin on its own (scenarios/tests: a minimal project without site/ and home/)"
+$PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q \
+  --cov=scenarios --cov-report=term:skip-covered --cov-fail-under="${PLUGIN_COVERAGE:-50}"
 
 echo "== tests on SQLite"
 $PY -m pytest "$@"
@@ -19,13 +24,13 @@ except Exception as error:
 PYEOF
 then
   echo "== tests on PostgreSQL"
-  # The browser, API-guide, plugin, settings and backup tests run their own copy of the site in a
+  # The browser, API-guide, settings and backup tests run their own copy of the site in a
   # subprocess (the backup test on both databases): the first run covered them. So did the tests
   # whose answer does not depend on the database: the generated client, the OpenAPI document's
   # stability, the Japanese admin crawl and the page weight.
   TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider \
     --ignore=tests/browser --ignore=tests/test_api_docs.py --ignore=tests/test_backup.py \
-    --ignore=tests/test_plugin_standalone.py --ignore=tests/test_settings.py --ignore=tests/test_scale_out.py \
+    --ignore=tests/test_settings.py --ignore=tests/test_scale_out.py \
     --ignore=tests/test_generated_client.py --ignore=tests/test_api_schema.py \
     --ignore=tests/test_admin_japanese.py --ignore=tests/test_page_weight.py "$@"
 elif [ "${CI:-}" = "true" ]; then

@@ -1,10 +1,11 @@
 """Whether the phone line is open: Japan time, weekdays 9:00–18:00, closed on national holidays."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from scenarios.hours import TOKYO, closed_dates
+from scenarios.hours import closed_dates
 from scenarios.models import ContactHours
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ def hours():
 
 
 def tokyo(*args):
-    return datetime.datetime(*args, tzinfo=TOKYO)
+    return datetime.datetime(*args, tzinfo=ZoneInfo("Asia/Tokyo"))
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,9 @@ def test_scenario_pages_have_description_canonical_open_graph_and_json_ld(client
 
     blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', head)]
     organization = next(b for b in blocks if b["@type"] == "Organization")
-    assert organization["contactPoint"]["telephone"] == "+81120347277"
+    assert organization["contactPoint"]["telephone"] == "+81 120-347-277"
+    assert organization["contactPoint"]["areaServed"] == "JP"
+    assert organization["contactPoint"]["availableLanguage"] == ["ja", "en"]
     assert organization["contactPoint"]["hoursAvailable"]["opens"] == "09:00"
     breadcrumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
     assert [item["position"] for item in breadcrumbs["itemListElement"]] == [1, 2, 3]

@@ -12,18 +12,18 @@ declares in the OpenAPI document, plus, on the pages and snippets listings, the 
 Wagtail accepts there (the model's API fields).
 
 A project adds ``"scenarios.api.middleware.APIQueryMiddleware"`` to MIDDLEWARE; it acts on paths
-under ``SCENARIOS_API_PREFIXES`` (default ``/api/``) only.
+under ``SCENARIOS["API_PREFIXES"]`` (default ``/api/``) only.
 """
 
 import re
 from functools import cache
 
-from django.conf import settings
 from django.http import JsonResponse
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.validators import APIFieldValidator
 from wagtail.coreutils import resolve_model_string
 
+from ..conf import scenarios_settings
 from ..search import search_terms
 
 MAX_OFFSET = 1_000_000
@@ -114,7 +114,7 @@ def error_response(request, message):
 class APIQueryMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(getattr(settings, "SCENARIOS_API_PREFIXES", ("/api/",)))
+        self.prefixes = tuple(scenarios_settings.API_PREFIXES)
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and request.path_info.startswith(self.prefixes):

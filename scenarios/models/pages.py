@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -25,7 +26,7 @@ from ..api.fields import (
     SEOField,
     TranslationsField,
 )
-from ..conf import line_parent_page_types, page_permission_tester
+from ..conf import scenarios_settings
 from ..forms import IncidentScenarioForm
 from ..preview import HeadlessPreviewModeMixin
 from ..published_cache import remember
@@ -34,12 +35,12 @@ from ..visibility import KnownViewRestrictionsMixin, barred_key, visible_to
 
 
 class ConfiguredPermissionsMixin:
-    """Asks the project's ``SCENARIOS_PAGE_PERMISSION_TESTER`` (see ``scenarios.conf``) what a user may
+    """Asks the project's ``SCENARIOS["PAGE_PERMISSION_TESTER"]`` (see ``scenarios.conf``) what a user may
     do to this page; Wagtail calls ``permissions_for_user`` for every page action, in the admin, its
     bulk actions and API v3 alike."""
 
     def permissions_for_user(self, user):
-        return page_permission_tester()(user, self)
+        return scenarios_settings.page_permission_tester(user, self)
 
 
 class CountedPaginator(Paginator):
@@ -82,13 +83,21 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         APIField("seo", serializer=SEOField()),
     ]
 
-    parent_page_types = line_parent_page_types()
     subpage_types = ["scenarios.IncidentScenarioPage"]
     template = "scenarios/insurance_line_index_page.html"
 
     class Meta:
         verbose_name = _("insurance line")
         verbose_name_plural = _("insurance lines")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Where a line may be created: the project's ``SCENARIOS["LINE_PARENT_PAGE_TYPES"]``, read when
+        Wagtail asks rather than once at import (Wagtail keeps ``parent_page_types`` from class creation)."""
+        page_types = scenarios_settings.LINE_PARENT_PAGE_TYPES
+        if page_types is None:
+            return get_page_models()
+        return [resolve_model_string(page_type, cls._meta.app_label) for page_type in page_types]
 
     def get_meta_description(self):
         return self.search_description or self.coverage_summary

@@ -14,10 +14,10 @@ from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .. import hours
+from .. import hours, phone
 from ..admin_panels import TypedPageChooserPanel
 from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
-from ..conf import operator_page_types
+from ..conf import scenarios_settings
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 from ..published_cache import remember
 from ..visibility import is_visible_to
@@ -120,6 +120,10 @@ class LossType(TranslatableMixin, Orderable):
         return self.name
 
 
+def operator_page_types():
+    return scenarios_settings.OPERATOR_PAGE_TYPES
+
+
 class ContactHours(
     OnePerLocaleMixin, SourceLanguageWorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
 ):
@@ -132,12 +136,15 @@ class ContactHours(
     phone_number = models.CharField(
         _("phone number"),
         max_length=20,
-        help_text=_("As it is dialled in Japan, e.g. 0120-347-277. The same in every language."),
+        help_text=_(
+            "As it is dialled in the country of the line, e.g. 0120-347-277, or in international form "
+            "beginning with +. The same in every language."
+        ),
     )
     open_weekdays = WeekdaysField(_("open on"), default=[0, 1, 2, 3, 4])
     opens_at = models.TimeField(_("opens at"))
     closes_at = models.TimeField(_("closes at"))
-    closed_on_national_holidays = models.BooleanField(_("closed on Japanese national holidays"), default=True)
+    closed_on_national_holidays = models.BooleanField(_("closed on public holidays"), default=True)
     note = models.TextField(_("note"), blank=True, help_text=_("Anything else callers should know. Optional."))
 
     panels = [
@@ -149,7 +156,7 @@ class ContactHours(
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("closed_on_national_holidays"),
             ],
-            heading=_("hours (Japan time)"),
+            heading=_("hours (the line's local time)"),
         ),
         FieldPanel("note"),
     ]
@@ -182,18 +189,33 @@ class ContactHours(
     def __str__(self):
         return f"{self.heading} {self.phone_number}"
 
+    def clean(self):
+        super().clean()
+        if self.phone_number and phone.parse(self.phone_number) is None:
+            raise ValidationError(
+                {
+                    "phone_number": _(
+                        "This is not a phone number that can be dialled. Write it as it is dialled in the "
+                        "country of the line, or in international form beginning with +."
+                    )
+                }
+            )
+
     @property
     def tel_uri(self):
-        """The number as a ``tel:`` link target, in international form (+81, leading 0 dropped)."""
-        digits = "".join(char for char in self.phone_number if char.isdigit())
-        if digits.startswith("0"):
-            return f"tel:+81{digits[1:]}"
-        return f"tel:{digits}"
+        """The number as a ``tel:`` link target in international form (``tel:+81120347277``); the
+        bare digits if it cannot be read (``clean()`` refuses such a number in the admin)."""
+        return phone.tel_uri(self.phone_number) or "tel:" + "".join(c for c in self.phone_number if c.isdigit())
+
+    @property
+    def international_phone_number(self):
+        """``+81 120-347-277``, as schema.org and callers from abroad need it, or None if unreadable."""
+        return phone.international(self.phone_number)
 
     @property
     def time_zone_name(self):
         """The hours' time zone as people write it after a time, e.g. JST."""
-        return timezone.now().astimezone(hours.TOKYO).tzname()
+        return timezone.now().astimezone(hours.line_time_zone()).tzname()
 
     @property
     def is_weekdays_only(self):
@@ -260,9 +282,9 @@ class OperatorInfo(
         FieldPanel("scenario_disclaimer"),
         MultiFieldPanel(
             [
-                TypedPageChooserPanel("operator_page", page_type=operator_page_types()),
-                TypedPageChooserPanel("site_manager_page", page_type=operator_page_types()),
-                TypedPageChooserPanel("privacy_policy_page", page_type=operator_page_types()),
+                TypedPageChooserPanel("operator_page", page_type=operator_page_types),
+                TypedPageChooserPanel("site_manager_page", page_type=operator_page_types),
+                TypedPageChooserPanel("privacy_policy_page", page_type=operator_page_types),
             ],
             heading=_("links"),
         ),

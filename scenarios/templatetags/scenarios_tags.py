@@ -58,7 +58,7 @@ def contact_hours_block(context):
     if hours is None:
         return block
     now = timezone.now()
-    local_now = now.astimezone(opening_hours.TOKYO)
+    local_now = now.astimezone(opening_hours.line_time_zone())
     next_opening = hours.next_opening_after(now)
     block.update(
         {

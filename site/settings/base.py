@@ -271,12 +271,17 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
-# The scenarios plugin: insurance-line pages live directly under the site's home page, and the
-# operator info links to the site's standard pages.
-SCENARIOS_LINE_PARENT_PAGE_TYPES = ["home.HomePage"]
-SCENARIOS_OPERATOR_PAGE_TYPES = ["home.StandardPage"]
-# Who may unpublish, delete and move pages: approvers only (home/editorial/permissions.py).
-SCENARIOS_PAGE_PERMISSION_TESTER = "home.editorial.permissions.EditorialPagePermissionTester"
+# The scenarios plugin (scenarios/conf.py): the phone line is in Japan (its free-dial number, Tokyo
+# time, closed on Japanese public holidays); insurance-line pages live directly under the site's home
+# page; the operator info links to the site's standard pages; approvers alone may unpublish, delete
+# and move pages (home/editorial/permissions.py).
+SCENARIOS = {
+    "COUNTRY": "JP",
+    "TIME_ZONE": "Asia/Tokyo",
+    "LINE_PARENT_PAGE_TYPES": ["home.HomePage"],
+    "OPERATOR_PAGE_TYPES": ["home.StandardPage"],
+    "PAGE_PERMISSION_TESTER": "home.editorial.permissions.EditorialPagePermissionTester",
+}
 
 # Workflow notifications: who they come from, and that they are sent at all (Wagtail's defaults,
 # written out because the approval workflow of pages and shared snippets relies on them).

@@ -9,9 +9,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from itrisk.structured_data import organization
 from scenarios import seo
 from scenarios.published_cache import remember
-from scenarios.structured_data import organization
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
 from scenarios.visibility import is_visible_to
 

@@ -1,0 +1,127 @@
+"""The plugin as another Wagtail project gets it: the wheel, installed into a fresh project.
+
+    python tools/plugin_host_check.py WHEEL [--versions lowest|newest]
+
+Checks the wheel holds ``scenarios`` alone with its templates, static files and compiled catalogs;
+makes a new virtualenv, installs the wheel (with the lowest versions its ranges allow, or the newest
+ones they allow), runs ``wagtail start``, adds the settings diff a Wagtail developer would add (printed
+at the end), and runs ``check``, ``migrate`` and a request for a scenario page, in Japanese. Exits
+non-zero at the first step that fails. Used by ``make plugin-check`` (and so by CI).
+"""
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import textwrap
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The lower end of pyproject's ranges: what the plugin promises to work with.
+LOWEST = [
+    "wagtail==8.0",
+    "Django==5.2",
+    "wagtail-localize==1.14.3",
+    "holidays==0.60",
+    "phonenumbers==8.13.0",
+    "snowballstemmer==2.2.0",
+]
+
+# What a Wagtail developer adds to a project made by `wagtail start` to use the plugin.
+SETTINGS_DIFF = """
+INSTALLED_APPS = ["scenarios"] + INSTALLED_APPS
+LANGUAGE_CODE = "ja"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("ja", "Japanese"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+SCENARIOS = {"COUNTRY": "JP", "TIME_ZONE": "Asia/Tokyo"}
+"""
+URLS_DIFF = """
+from django.conf.urls.i18n import i18n_patterns
+urlpatterns = urlpatterns[:-1] + i18n_patterns(
+    path("", include("scenarios.urls")), path("", include(wagtail_urls)), prefix_default_language=True
+)
+"""
+RENDER_SCENARIO = """
+import datetime
+from django.test import Client
+from wagtail.models import Page, Site
+from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, OperatorInfo
+
+home = Site.objects.get(is_default_site=True).root_page.specific
+line = InsuranceLineIndexPage(title="IT業務賠償", slug="it-work", coverage_summary="IT業務の賠償責任")
+home.add_child(instance=line)
+line.save_revision().publish()
+scenario = IncidentScenarioPage(
+    title="サーバー停止", slug="server-outage", what_happened="サーバーが止まった。",
+    claim_or_payment="逸失利益を請求された。", payout_kind="liability",
+)
+line.add_child(instance=scenario)
+scenario.save_revision().publish()
+ContactHours.objects.create(heading="お問い合わせ", phone_number="0120-000-000",
+                            opens_at=datetime.time(9), closes_at=datetime.time(18))
+OperatorInfo.objects.create(operator_name="代理店", site_name="事故例", scenario_disclaimer="個別に判断します。")
+response = Client().get(scenario.url)
+html = response.content.decode()
+assert response.status_code == 200, (scenario.url, response.status_code)
+# The plugin's own labels in Japanese come from the compiled catalogs in the wheel.
+expected = ["サーバー停止", "サーバーが止まった。", "個別に判断します。", 'href="tel:+81120000000"']
+for text in expected + ["事故の内容", "損害賠償請求の内容"]:
+    assert text in html, text
+print("rendered", scenario.url, response.status_code, len(html), "bytes")
+"""
+
+
+def check_wheel(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    assert top_level == {"scenarios"}, f"the wheel must hold scenarios alone, not {sorted(top_level)}"
+    for needed in (
+        "scenarios/locale/ja/LC_MESSAGES/django.mo",
+        "scenarios/templates/scenarios/incident_scenario_page.html",
+        "scenarios/static/scenarios/contact-hours.js",
+        "scenarios/migrations/0001_initial.py",
+    ):
+        assert needed in names, f"the wheel lacks {needed}"
+    assert not any(name.startswith("scenarios/tests/") for name in names), "the wheel ships the plugin's tests"
+    print(f"wheel: {len(names)} files, scenarios only, catalogs compiled")
+
+
+def run(*command, cwd=None):
+    print("$", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], cwd=cwd, check=True)
+
+
+def host_project(wheel, versions, workdir):
+    venv = workdir / "venv"
+    run(sys.executable, "-m", "venv", venv)
+    python = venv / "bin" / "python"
+    pins = LOWEST if versions == "lowest" else []
+    run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, *pins)
+    run(venv / "bin" / "wagtail", "start", "hostsite", cwd=workdir)
+    project = workdir / "hostsite"
+    settings = project / "hostsite" / "settings" / "base.py"
+    settings.write_text(settings.read_text() + SETTINGS_DIFF)
+    urls = project / "hostsite" / "urls.py"
+    urls.write_text(urls.read_text() + URLS_DIFF)
+    run(python, "manage.py", "check", "--fail-level", "WARNING", cwd=project)
+    run(python, "manage.py", "migrate", "--no-input", "--verbosity", "0", cwd=project)
+    run(python, "manage.py", "shell", "-c", RENDER_SCENARIO, cwd=project)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("wheel", type=Path)
+    parser.add_argument("--versions", choices=["lowest", "newest"], default="newest")
+    args = parser.parse_args()
+    check_wheel(args.wheel)
+    with tempfile.TemporaryDirectory(prefix="plugin-host-") as workdir:
+        host_project(args.wheel.resolve(), args.versions, Path(workdir))
+    print(f"host project ({args.versions} versions): check, migrate and a scenario page passed")
+    print("settings added to the project made by `wagtail start`:" + textwrap.indent(SETTINGS_DIFF, "  "))
+    print("urls added:" + textwrap.indent(URLS_DIFF, "  "))
+
+
+if __name__ == "__main__":
+    main()
