@@ -9,7 +9,7 @@ PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 
 echo "== the plugin on its own (scenarios/tests: a minimal project without site/ and home/)"
 $PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q \
-  --cov=scenarios --cov-report=term:skip-covered --cov-fail-under="${PLUGIN_COVERAGE:-50}"
+  --cov=scenarios --cov-report=term:skip-covered --cov-fail-under=90
 
 echo "== tests on SQLite"
 $PY -m pytest "$@"

@@ -125,8 +125,9 @@ def test_page_type_rules_keep_the_tree_in_shape():
 def test_operator_page_choosers_offer_standard_pages_only(admin_client):
     from scenarios.models import OperatorInfo
 
-    panels = OperatorInfo.panels[-1].children
-    assert [panel.page_type for panel in panels] == [["home.StandardPage"]] * 3
+    form_class = OperatorInfo.snippet_viewset.get_edit_handler().get_form_class()
+    choosers = [form_class.base_fields[name].widget for name in ("operator_page", "site_manager_page", "privacy_policy_page")]
+    assert [chooser.target_models for chooser in choosers] == [[StandardPage]] * 3
     operator = OperatorInfo.objects.get(locale__language_code="ja")
     url = reverse(operator.snippet_viewset.get_url_name("edit"), args=[operator.pk])
     assert admin_client.get(url).status_code == 200

@@ -3,6 +3,7 @@
 A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from rest_framework.filters import BaseFilterBackend
@@ -11,6 +12,7 @@ from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
 
 from ..models import ContactHours, LossType, OperatorInfo
 from ..preview import PreviewNotFound, previewed_page
@@ -96,9 +98,31 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
 
     def find_object(self, queryset, request):
         try:
-            return super().find_object(queryset, request)
+            found = super().find_object(queryset, request)
         except self.model.DoesNotExist:
+            found = None
+        return found or self._find_under_language_prefix(queryset, request)
+
+    def _find_under_language_prefix(self, queryset, request):
+        """A visitor URL with its language prefix (``/ja/<line>/<scenario>/``), in a project whose root
+        page does not read the prefix itself: Wagtail's ``find`` routes ``html_path`` from the site's
+        root page, which knows nothing of ``i18n_patterns``; here the prefix picks the root page's
+        translation and the rest of the path is routed from it."""
+        site = Site.find_for_request(request)
+        components = [component for component in request.GET.get("html_path", "").split("/") if component]
+        languages = {code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES)}
+        if site is None or not components or components[0] not in languages:
             return None
+        root = site.root_page.get_translations(inclusive=True).filter(locale__language_code=components[0]).first()
+        if root is None:
+            return None
+        try:
+            # Wagtail's own routing at the root, not the root page's: one that reads a prefix itself
+            # has been asked already, and must not read a second one (/en/en/ is no page).
+            page, _args, _kwargs = Page.route(root.specific, request, components[1:])
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
 
 
 class SnippetLocaleFilter(BaseFilterBackend):

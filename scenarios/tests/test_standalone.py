@@ -63,10 +63,6 @@ def test_a_line_and_its_scenario_render_with_the_plugins_own_templates(line):
     assert 'href="tel:+442079460000"' in scenario_html  # read as dialled in the project's COUNTRY
 
 
-def test_lines_may_go_under_any_page_when_the_project_sets_no_parent_types():
-    assert Page in InsuranceLineIndexPage.allowed_parent_page_models()
-
-
 def test_a_language_without_its_own_snippet_gets_the_default_languages_marked_as_such():
     hours = ContactHours.objects.create(
         heading="Call us", phone_number="0120-000-000", opens_at=datetime.time(9), closes_at=datetime.time(17)

@@ -1,7 +1,23 @@
+"""The URLs a project adds for the plugin (see scenarios/README.md): admin, API v2 and v3, and the
+finder and pages inside each language."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
 
-urlpatterns = [path("admin/", include(wagtailadmin_urls))]
+from scenarios.api import v2 as scenarios_v2
+from scenarios.api import v3 as scenarios_v3
+from scenarios.api.openapi import openapi_view
+
+api_v2 = WagtailAPIRouter("wagtailapi")
+scenarios_v2.register_endpoints(api_v2)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_v2.urls),
+    path("api/v3/openapi.json", openapi_view),
+    path("api/v3/", scenarios_v3.api_with_plugin_routes().urls),
+]
 urlpatterns += i18n_patterns(path("", include("scenarios.urls")), path("", include(wagtail_urls)))

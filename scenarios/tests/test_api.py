@@ -1,0 +1,144 @@
+"""The plugin's API, v2 and v3, as a headless client of any project reads it."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+pytestmark = pytest.mark.django_db
+
+SCENARIO = "scenarios.IncidentScenarioPage"
+
+
+def get_json(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.content[:300])
+    return response.json()
+
+
+def test_v2_lists_scenarios_of_one_language_with_every_field(client, catalogue):
+    english = get_json(client, f"/api/v2/pages/?type={SCENARIO}&locale=en&fields=*")
+    assert english["meta"]["total_count"] == 3
+    outage = next(item for item in english["items"] if item["meta"]["slug"] == "server-outage")
+    assert outage["headline"] == "Server outage"
+    assert outage["payout"]["value"] == "liability" and outage["payout"]["label"]
+    assert [loss["slug"] for loss in outage["loss_types"]] == ["lost-profits"]
+    assert outage["insurance_line"]["id"] == catalogue["lines"][0].pk
+    assert outage["disclaimer"] == "Each insurer decides cover case by case."
+    assert [translation["locale"] for translation in outage["translations"]] == ["ja"]
+    japanese = get_json(client, f"/api/v2/pages/?type={SCENARIO}&locale=ja&fields=loss_types,headline")
+    (item,) = japanese["items"]
+    assert item["headline"] == "サーバー停止" and item["loss_types"][0]["name"] == "逸失利益"
+
+
+def test_v2_detail_and_find_resolve_the_url_a_visitor_sees(client, catalogue):
+    outage = catalogue["ja_outage"]
+    detail = get_json(client, f"/api/v2/pages/{outage.pk}/")
+    assert detail["what_happened"] == "サーバーが一日止まった。"
+    for page in (catalogue["scenarios"][0], outage):
+        response = client.get(f"/api/v2/pages/find/?html_path={page.url}")
+        assert response.status_code == 302 and response["Location"].endswith(f"/api/v2/pages/{page.pk}/"), page.url
+    get_json(client, "/api/v2/pages/find/?html_path=/en/no-such-page/", status=404)
+    get_json(client, "/api/v2/pages/find/?html_path=/en/en/", status=404)  # one prefix, never two
+    get_json(client, "/api/v2/pages/find/?id=abc", status=400)
+
+
+def test_v2_search_finds_japanese_words_inside_a_sentence(client, catalogue):
+    found = get_json(client, f"/api/v2/pages/?type={SCENARIO}&locale=ja&search=サーバー")
+    assert [item["id"] for item in found["items"]] == [catalogue["ja_outage"].pk]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["locale=xx", "type=scenarios.NoSuchPage", "limit=abc", "limit=99999999999999999999", "offset=-1", "order=nope"],
+)
+def test_v2_answers_a_bad_parameter_with_a_4xx_and_a_message(client, catalogue, query):
+    response = client.get(f"/api/v2/pages/?type={SCENARIO}&{query}")
+    assert 400 <= response.status_code < 500 and response.json()["message"], query
+
+
+def test_v2_snippets_in_each_language(client, catalogue):
+    hours = get_json(client, "/api/v2/contact-hours/?locale=en&fields=tel_uri")["items"]
+    assert [item["tel_uri"] for item in hours] == ["tel:+442079460000"]
+    operator = get_json(client, "/api/v2/operator-info/?locale=ja")["items"]
+    assert operator[0]["operator_name"] == "The Agency Ltd"
+    loss_types = get_json(client, "/api/v2/loss-types/?locale=ja")["items"]
+    assert {item["name"] for item in loss_types} == {"逸失利益", "データの消失"}
+
+
+def test_a_private_scenario_reaches_no_listing_of_either_version(client, catalogue):
+    outage = catalogue["scenarios"][0]
+    PageViewRestriction.objects.create(page=outage, restriction_type="password", password="secret")
+    v2 = get_json(client, f"/api/v2/pages/?type={SCENARIO}&locale=en")
+    assert outage.pk not in [item["id"] for item in v2["items"]]
+    get_json(client, f"/api/v2/pages/{outage.pk}/", status=404)
+    v3 = get_json(client, "/api/v3/scenarios/?locale=en")
+    assert outage.pk not in [item["id"] for item in v3["items"]]
+
+
+def test_v3_reads_the_same_scenario_in_the_same_shape(client, catalogue):
+    listing = get_json(client, "/api/v3/scenarios/?locale=en")
+    assert listing["count"] == 3
+    outage = catalogue["scenarios"][0]
+    detail = get_json(client, f"/api/v3/scenarios/{outage.pk}/")
+    assert detail["headline"] == "Server outage"
+    assert detail["loss_types"][0]["slug"] == "lost-profits"
+    assert detail["disclaimer"] == "Each insurer decides cover case by case."
+    found = get_json(client, "/api/v3/scenarios/?locale=ja&search=サーバー")
+    assert [item["id"] for item in found["items"]] == [catalogue["ja_outage"].pk]
+
+
+def test_v3_snippets_and_their_errors(client, catalogue):
+    hours = get_json(client, "/api/v3/contact-hours/?locale=ja")["items"]
+    assert hours[0]["phone_number"] == "020 7946 0000" and hours[0]["locale"] == "ja"
+    loss_types = get_json(client, "/api/v3/loss-types/?locale=en")["items"]
+    assert [item["slug"] for item in loss_types] == ["lost-profits", "data-loss"]
+    operator = get_json(client, f"/api/v3/operator-info/{catalogue['operator'].pk}/")
+    assert operator["site_name"] == "Incident scenarios"
+    get_json(client, "/api/v3/operator-info/999999/", status=404)
+    get_json(client, "/api/v3/scenarios/?locale=xx", status=400)
+    get_json(client, "/api/v3/scenarios/999999/", status=404)
+
+
+def test_the_openapi_document_describes_the_plugins_endpoints(client, db):
+    document = get_json(client, "/api/v3/openapi.json")
+    assert document["openapi"].startswith("3.1")
+    for path in ("/api/v3/scenarios/", "/api/v3/contact-hours/", "/api/v3/loss-types/", "/api/v3/page_preview/"):
+        assert path in document["paths"], path
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+@pytest.mark.parametrize(
+    "query, status",
+    [("", 400), ("content_type=nope&token=x", 400), (f"content_type={SCENARIO}&token=forged", 400)],
+)
+def test_a_preview_needs_a_token_this_site_signed(client, db, version, query, status):
+    response = client.get(f"/api/{version}/page_preview/?{query}")
+    assert response.status_code in (status, 422 if version == "v3" and not query else status)
+
+
+@pytest.mark.parametrize(
+    "query, slugs",
+    [
+        ("loss_type=data-loss", ["leak"]),
+        ("payout_kind=own-cost", ["leak"]),
+        ("loss_type=lost-profits&payout_kind=liability", ["server-outage", "libel"]),
+    ],
+)
+def test_v2_filters_scenarios_by_loss_type_and_payout(client, catalogue, query, slugs):
+    found = get_json(client, f"/api/v2/pages/?locale=en&{query}")["items"]
+    assert [item["meta"]["slug"] for item in found] == slugs
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("/api/v2/pages/?loss_type=nope", "known: data-loss, lost-profits"),
+        ("/api/v2/pages/?payout_kind=free", "must be one of liability, own-cost"),
+        ("/api/v2/pages/?unknown=1", "not an operation or a recognised field: unknown"),
+        ("/api/v2/contact-hours/?locale=xx", "unknown language 'xx'; known: en, ja"),
+        ("/api/v3/scenarios/?unknown=1", "unknown parameter(s): unknown"),
+        ("/api/v3/pages/?type=scenarios.IncidentScenarioPage&headline=x", "unknown parameter(s): headline"),
+    ],
+)
+def test_an_unknown_filter_or_value_is_a_400_that_says_what_is_known(client, catalogue, url, words):
+    response = client.get(url)
+    assert response.status_code == 400 and words in response.content.decode(), (url, response.content[:300])
