@@ -9,6 +9,8 @@ class ScenariosConfig(AppConfig):
 
     def ready(self):
         from . import published_cache, reindex
+        from .api import v3
 
         reindex.connect()
         published_cache.connect()
+        v3.add_plugin_routes()

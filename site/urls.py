@@ -10,11 +10,11 @@ from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v3.api import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from scenarios.api import v2 as scenarios_api_v2
-from scenarios.api import v3 as scenarios_api_v3
 from scenarios.api.openapi import openapi_view
 
 from .login_protection import authenticate_with_password
@@ -30,7 +30,7 @@ urlpatterns = [
     path("api/v2/", api_v2.urls),
     # The corrected OpenAPI document (scenarios.api.openapi), in front of Wagtail's own.
     path("api/v3/openapi.json", openapi_view),
-    path("api/v3/", scenarios_api_v3.api_with_plugin_routes().urls),
+    path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),
     path("favicon.ico", favicon),

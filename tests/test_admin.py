@@ -1,5 +1,6 @@
 """Editors work in a Japanese admin: edit, publish and see it on the site; English is a translation."""
 
+import re
 import uuid
 
 import pytest
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_the_admin_is_in_japanese_by_default(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert '<html lang="ja"' in html
-    assert "ダッシュボード" in html or "ページ" in html
+    assert "<title>ダッシュボード - Wagtail</title>" in html
 
 
 def test_the_admin_stays_japanese_whatever_the_browsers_language(admin_client):
@@ -38,8 +39,19 @@ def test_an_editor_can_switch_the_admin_to_english(admin_client):
 def test_the_admin_labels_of_the_plugin_are_japanese(admin_client):
     page = scenarios_in("ja").first()
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    for label in ["見出し", "事故の内容", "請求・支払いの内容", "支払いの種類", "損害の種類", "注記"]:
-        assert label in html
+    labels = {
+        field: " ".join(re.sub(r"<[^>]+>", " ", text).split())
+        for field, text in re.findall(r'<label[^>]*for="id_([\w-]+)"[^>]*>(.*?)</label>', html, re.S)
+    }
+    expected = {
+        "title": "見出し",
+        "what_happened": "事故の内容",
+        "claim_or_payment": "請求・支払いの内容",
+        "payout_kind": "支払いの種類",
+        "loss_type_links-0-loss_type": "損害の種類",
+        "caveat": "注記",
+    }
+    assert {field: labels[field].rstrip("* ") for field in expected} == expected
 
 
 def test_an_editor_edits_and_publishes_a_scenario_and_sees_it_on_the_site(admin_client, client):

@@ -27,7 +27,7 @@ from scenario_api_client.api.pages import pages_detail
 from scenario_api_client.api.scenarios import scenarios_detail, scenarios_list
 from scenario_api_client.models import (
     IncidentScenarioPageSchema,
-    PagedContactHoursSchema,
+    PagedContactHoursOut,
     PagedScenarioSchema,
     ScenarioSchema,
 )
@@ -54,7 +54,7 @@ assert isinstance(page, IncidentScenarioPageSchema)
 what_happened: str = page.what_happened
 
 hours = contact_hours_list.sync(client=client, locale="ja")
-assert isinstance(hours, PagedContactHoursSchema)
+assert isinstance(hours, PagedContactHoursOut)
 phone = hours.items[0]
 weekdays: list[int] = phone.open_weekdays
 open_now: bool = phone.status.open_now

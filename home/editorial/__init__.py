@@ -7,6 +7,9 @@
 - ``recycle_bin``: every deleted page is kept, with its revisions, until someone restores it.
 - ``translation_overview`` and ``translation_views``: what lacks English or has stale English, pages
   and snippets in one list, and the one-click start of a translation for translators.
+- ``translation_sync`` and ``follow_source``: publishing Japanese refreshes what translators see,
+  copies privacy to the translations at once, and carries the fields that are not text (hours,
+  phone number, a scenario's kind and loss types) into every translation.
 - ``guide``: the editor guide (docs/editor-guide.ja.md) served in the admin behind the Help menu.
 
 The permission matrix these implement is written out in docs/editor-guide.ja.md.

@@ -55,10 +55,10 @@ def _mount_prefix():
 @cache
 def openapi_document():
     """The corrected document (see the module's docstring); built once per process."""
-    from .v3 import api_with_plugin_routes
+    from wagtail.api.v3.api import api
 
     with translation.override(SCHEMA_LANGUAGE):
-        document = api_with_plugin_routes().get_openapi_schema(path_prefix=_mount_prefix())
+        document = api.get_openapi_schema(path_prefix=_mount_prefix())
         document = _plain(document)
     _allow_anonymous_the_openapi_way(document)
     with translation.override(SCHEMA_LANGUAGE):

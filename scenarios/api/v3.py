@@ -9,8 +9,10 @@ plugin's filters. The plugin adds, read-only and live-only:
 - ``/contact-hours/``, ``/operator-info/``, ``/loss-types/`` and their details.
 
 Every field comes from ``scenarios.api.representation``, the same builders API v2 uses, so both
-versions give the same JSON. ``api_with_plugin_routes()`` returns Wagtail's ``api`` with these
-routers added, for the project's URLconf.
+versions give the same JSON. ``add_plugin_routes()`` adds these routers to Wagtail's ``api`` when the
+app is ready (``ScenariosConfig.ready``); a project mounts ``wagtail.api.v3.api.api.urls``. The
+snippet schemas are named ``…Out``: Wagtail's own ``/snippets/`` router registers ``…Schema`` for
+every snippet model, and two schemas of one name would leave the document with only one of them.
 """
 
 from typing import Annotated, Literal, Optional
@@ -49,7 +51,7 @@ class LocalizedSchema(Schema):
         return representation.language_code(obj)
 
 
-class ContactHoursSchema(LocalizedSchema):
+class ContactHoursOut(LocalizedSchema):
     heading: str
     phone_label: str
     phone_number: str
@@ -80,7 +82,7 @@ class ContactHoursSchema(LocalizedSchema):
         return representation.opening_status(obj)
 
 
-class OperatorInfoSchema(LocalizedSchema):
+class OperatorInfoOut(LocalizedSchema):
     operator_name: str
     site_name: str
     site_manager_name: str
@@ -102,7 +104,7 @@ class OperatorInfoSchema(LocalizedSchema):
         return representation.operator_page(obj, "privacy_policy_page", _request(context))
 
 
-class LossTypeSchema(LocalizedSchema):
+class LossTypeOut(LocalizedSchema):
     slug: str
     name: str
     description: str
@@ -269,19 +271,12 @@ def preview_router():
     return router
 
 
-_added = False
-
-
-def api_with_plugin_routes():
-    """Wagtail's v3 ``api`` with the plugin's routers added (once)."""
-    global _added
-    if not _added:
-        api.add_router("/scenarios/", scenarios_router())
-        api.add_router("/page_preview/", preview_router())
-        api.add_router("/contact-hours/", _snippet_router(ContactHours, ContactHoursSchema, "contact-hours"))
-        api.add_router("/operator-info/", _snippet_router(OperatorInfo, OperatorInfoSchema, "operator-info"))
-        api.add_router(
-            "/loss-types/", _snippet_router(LossType, LossTypeSchema, "loss-types", ordering=("sort_order", "pk"))
-        )
-        _added = True
-    return api
+def add_plugin_routes():
+    """Adds the plugin's routers to Wagtail's v3 ``api`` (called once, from ``ScenariosConfig.ready``)."""
+    api.add_router("/scenarios/", scenarios_router())
+    api.add_router("/page_preview/", preview_router())
+    api.add_router("/contact-hours/", _snippet_router(ContactHours, ContactHoursOut, "contact-hours"))
+    api.add_router("/operator-info/", _snippet_router(OperatorInfo, OperatorInfoOut, "operator-info"))
+    api.add_router(
+        "/loss-types/", _snippet_router(LossType, LossTypeOut, "loss-types", ordering=("sort_order", "pk"))
+    )

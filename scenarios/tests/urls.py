@@ -6,9 +6,9 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v3.api import api as api_v3
 
 from scenarios.api import v2 as scenarios_v2
-from scenarios.api import v3 as scenarios_v3
 from scenarios.api.openapi import openapi_view
 
 api_v2 = WagtailAPIRouter("wagtailapi")
@@ -18,6 +18,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/openapi.json", openapi_view),
-    path("api/v3/", scenarios_v3.api_with_plugin_routes().urls),
+    path("api/v3/", api_v3.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("scenarios.urls")), path("", include(wagtail_urls)))
