@@ -6,13 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+# pytest-xdist: one worker per core, each with its own seeded test database (and its own PostgreSQL
+# database, test_test_gw0…); the live sites the browser and backup tests start use ports of their own.
+WORKERS=(-n "${TEST_WORKERS:-auto}")
 
 echo "== the plugin on its own (scenarios/tests: a minimal project without site/ and home/)"
-$PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q \
+$PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q "${WORKERS[@]}" \
   --cov=scenarios --cov-report=term:skip-covered --cov-fail-under=90
 
 echo "== tests on SQLite"
-$PY -m pytest "$@"
+$PY -m pytest "${WORKERS[@]}" "$@"
 
 if $PY - "$PG_URL" <<'PYEOF'
 import sys, psycopg
@@ -28,7 +31,7 @@ then
   # subprocess (the backup test on both databases): the first run covered them. So did the tests
   # whose answer does not depend on the database: the generated client, the OpenAPI document's
   # stability, the Japanese admin crawl and the page weight.
-  TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider \
+  TEST_DATABASE_URL=$PG_URL $PY -m pytest -p no:cacheprovider "${WORKERS[@]}" \
     --ignore=tests/browser --ignore=tests/test_api_docs.py --ignore=tests/test_backup.py \
     --ignore=tests/test_settings.py --ignore=tests/test_scale_out.py \
     --ignore=tests/test_generated_client.py --ignore=tests/test_api_schema.py \
