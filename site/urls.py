@@ -13,6 +13,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.api import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from scenarios.api import v2 as scenarios_api_v2
 from scenarios.api.openapi import openapi_view
@@ -22,6 +23,8 @@ from .sitemaps import MultilingualSitemap
 from .views import favicon, robots_txt
 
 api_v2 = WagtailAPIRouter("wagtailapi")
+api_v2.register_endpoint("pages", scenarios_api_v2.ScenarioPagesAPIViewSet)
+api_v2.register_endpoint("images", ImagesAPIViewSet)
 scenarios_api_v2.register_endpoints(api_v2)
 
 urlpatterns = [

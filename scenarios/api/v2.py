@@ -1,6 +1,7 @@
 """Wagtail API v2 endpoints for the plugin: pages with scenario filters, and the shared snippets.
 
-A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``.
+A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAPIRouter``, and its
+``pages`` endpoint with ``ScenarioPagesAPIViewSet``.
 """
 
 from django.conf import settings
@@ -11,7 +12,6 @@ from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
 from ..models import ContactHours, LossType, OperatorInfo
@@ -202,9 +202,11 @@ class PagePreviewAPIViewSet(ScenarioPagesAPIViewSet):
 
 
 def register_endpoints(router):
-    router.register_endpoint("pages", ScenarioPagesAPIViewSet)
+    """The plugin's own endpoints on a project's ``WagtailAPIRouter``: its shared snippets and the
+    headless preview. The ``pages`` endpoint stays the project's choice: mount
+    ``ScenarioPagesAPIViewSet`` there for the scenario filters, Japanese-aware search and visitor-URL
+    ``find`` (Wagtail's ``PagesAPIViewSet`` works too, without them)."""
     router.register_endpoint("page_preview", PagePreviewAPIViewSet)
-    router.register_endpoint("images", ImagesAPIViewSet)
     router.register_endpoint("contact-hours", ContactHoursAPIViewSet)
     router.register_endpoint("operator-info", OperatorInfoAPIViewSet)
     router.register_endpoint("loss-types", LossTypeAPIViewSet)

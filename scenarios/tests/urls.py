@@ -12,6 +12,7 @@ from scenarios.api import v2 as scenarios_v2
 from scenarios.api.openapi import openapi_view
 
 api_v2 = WagtailAPIRouter("wagtailapi")
+api_v2.register_endpoint("pages", scenarios_v2.ScenarioPagesAPIViewSet)
 scenarios_v2.register_endpoints(api_v2)
 
 urlpatterns = [
