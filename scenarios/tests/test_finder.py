@@ -52,3 +52,14 @@ def test_odd_input_never_fails(client, catalogue, query):
 def test_the_finder_without_words_lists_every_scenario(client, catalogue):
     html = finder(client).content.decode()
     assert all(title in html for title in ("Server outage", "Customer list leaked", "Libel in a blog post"))
+
+
+def test_results_are_paged_and_the_next_page_keeps_the_words(client, db):
+    from .factories import LineFactory, ScenarioFactory
+
+    line = LineFactory(slug="cyber")
+    ScenarioFactory.create_batch(21, parent=line, what_happened="The backup failed.")
+    first = finder(client, "q=backup").content.decode()
+    assert 'rel="next" href="?q=backup&amp;page=2"' in first and "Page 1 of 2" in first
+    second = finder(client, "q=backup&page=2").content.decode()
+    assert 'rel="prev" href="?q=backup&amp;page=1"' in second and 'rel="next"' not in second
