@@ -35,6 +35,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 from wagtail.models import PagePermissionTester
 
@@ -51,12 +53,24 @@ DEFAULTS = {
 
 
 class ScenariosSettings:
-    """The project's ``SCENARIOS`` over the defaults above; an unknown key is a mistake, said at once."""
+    """The project's ``SCENARIOS`` over the defaults above; an unknown key is a mistake, said at once.
+
+    Merged once and kept (the hours read the country for every day they look at); Django's
+    ``setting_changed`` signal, sent by ``override_settings``, drops the merged copy.
+    """
+
+    def __init__(self):
+        self._merged = None
 
     def __getattr__(self, name):
         if name not in DEFAULTS:
             raise AttributeError(f"SCENARIOS has no setting {name!r}; known: {', '.join(DEFAULTS)}")
-        return self._project().get(name, DEFAULTS[name])
+        if self._merged is None:
+            self._merged = {**DEFAULTS, **self._project()}
+        return self._merged[name]
+
+    def reload(self):
+        self._merged = None
 
     @staticmethod
     def _project():
@@ -84,3 +98,9 @@ class ScenariosSettings:
 
 
 scenarios_settings = ScenariosSettings()
+
+
+@receiver(setting_changed)
+def _reload_scenarios_settings(setting, **kwargs):
+    if setting == "SCENARIOS":
+        scenarios_settings.reload()
