@@ -8,7 +8,9 @@ import os
 import pytest
 from django.test import Client
 
-from home.seed.loader import SeedLoader, read_content
+from home.seed.loader import read_content
+
+from . import database_templates, live_site
 
 
 def pytest_report_header(config):
@@ -17,9 +19,43 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        SeedLoader().load()
+def django_db_setup(tmp_path_factory):
+    """Each worker's test database is a copy of the run's migrated and seeded template
+    (tests/database_templates.py) instead of migrating and seeding on its own."""
+    from django.conf import settings
+    from django.db import connections
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        name = str(database_templates.sqlite_copy(tmp_path_factory.mktemp("database") / "test.sqlite3"))
+    else:
+        server_url = os.environ["TEST_DATABASE_URL"]
+        name = f"test_{database['NAME']}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+        database_templates.postgres_copy(server_url, name)
+    for settings_dict in (database, connections["default"].settings_dict):
+        settings_dict["NAME"] = name
+    connections.close_all()
+    yield
+    connections.close_all()
+    if not database["ENGINE"].endswith("sqlite3"):
+        database_templates.postgres_drop(server_url, name)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test that talks to the running site goes to one pytest-xdist worker (``--dist loadgroup``):
+    the run starts one copy of the site, not one per worker."""
+    for item in items:
+        if "live_site_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("live_site"))
+
+
+@pytest.fixture(scope="session")
+def live_site_url(tmp_path_factory):
+    """The base URL of one running copy of the site (tests/live_site.py) shared by the whole run; a
+    test that changes its content puts it back."""
+    with live_site.running_site(tmp_path_factory.mktemp("live-site")) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -2,23 +2,22 @@
 
 It runs as ``make run`` runs it (dev settings, migrated, seed loaded, demo role accounts made) on
 its own SQLite file and a free port, in a subprocess, so nothing it does touches the test database.
-Migrating and seeding take most of the start-up, so they are done once per test run into a template
-database that every copy starts from (``seeded_database``).
+Migrating and seeding would take most of the start-up: every copy starts from the seeded template
+(tests/database_templates.py).
 """
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import database_templates
+
 ROOT = Path(__file__).resolve().parent.parent
-_template = None
 
 
 def free_port():
@@ -46,17 +45,8 @@ def manage(env, *args, timeout=300):
 
 
 def seeded_database(data_dir):
-    """A migrated and seeded SQLite database at ``data_dir``/db.sqlite3, copied from this run's template."""
-    global _template
-    if _template is None:
-        path = Path(tempfile.mkdtemp(prefix="itrisk-template-")) / "db.sqlite3"
-        env = site_env(path)
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "load_seed_content")
-        _template = path
-    target = Path(data_dir) / "db.sqlite3"
-    shutil.copyfile(_template, target)
-    return target
+    """A migrated and seeded SQLite database at ``data_dir``/db.sqlite3 (a copy of the seeded template)."""
+    return database_templates.sqlite_copy(Path(data_dir) / "db.sqlite3")
 
 
 def wait_until_up(base_url, seconds=30):
@@ -74,8 +64,8 @@ def wait_until_up(base_url, seconds=30):
 def running_site(data_dir):
     port = free_port()
     env = site_env(seeded_database(data_dir), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}")
-    manage(env, "sync_site_url")
-    manage(env, "ensure_admin")
+    manage(env, "shell", "-c", "from django.core.management import call_command as run; "
+           "run('sync_site_url'); run('ensure_admin')")
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

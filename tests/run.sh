@@ -5,10 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# Python's bytecode cache and pytest's cache of rewritten test modules save each pytest process and
+# each site subprocess seconds of compiling; an environment that turns bytecode off would lose them.
+unset PYTHONDONTWRITEBYTECODE
 PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
-# pytest-xdist: one worker per core, each with its own seeded test database (and its own PostgreSQL
-# database, test_test_gw0…); the live sites the browser and backup tests start use ports of their own.
-WORKERS=(-n "${TEST_WORKERS:-auto}")
+# pytest-xdist: one worker per core, each with its own copy of the seeded database (test_test_gw0… on
+# PostgreSQL); the tests that talk to the running site are one group, on one worker, with one site.
+WORKERS=(-n "${TEST_WORKERS:-auto}" --dist loadgroup)
 
 echo "== the plugin on its own (scenarios/tests: a minimal project without site/ and home/)"
 $PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q "${WORKERS[@]}" \

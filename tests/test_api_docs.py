@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from . import live_site
-
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "api.md"
 DOC_BASE_URL = "http://127.0.0.1:8000"
@@ -18,12 +16,6 @@ DOC_BASE_URL = "http://127.0.0.1:8000"
 def doc_curl_commands():
     blocks = re.findall(r"```sh\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
     return [line for block in blocks for line in block.splitlines() if line.startswith("curl ")]
-
-
-@pytest.fixture(scope="module")
-def running_site(tmp_path_factory):
-    with live_site.running_site(tmp_path_factory.mktemp("site")) as base_url:
-        yield base_url
 
 
 def test_the_guide_has_examples_for_each_task():
@@ -36,8 +28,8 @@ def test_the_guide_has_examples_for_each_task():
 
 
 @pytest.mark.parametrize("command", doc_curl_commands())
-def test_each_curl_example_answers_json(running_site, command):
-    args = shlex.split(command.replace(DOC_BASE_URL, running_site))
+def test_each_curl_example_answers_json(live_site_url, command):
+    args = shlex.split(command.replace(DOC_BASE_URL, live_site_url))
     result = subprocess.run(args, capture_output=True, text=True, timeout=30, check=True)
     output = result.stdout
     if "-w" in args:  # the example prints the status code after the body: an error it explains

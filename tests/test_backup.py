@@ -11,25 +11,21 @@ import sys
 
 import pytest
 
+from . import database_templates
 from .live_site import ROOT, seeded_database
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_DATABASE = "itrisk_backup_roundtrip"
 
 
-def postgres_database():
-    """A fresh, empty PostgreSQL database for the round trip, or a skip (a failure on CI)."""
+def seeded_postgres_database():
+    """A fresh copy of the seeded template on PostgreSQL for the round trip, or a skip (a failure on CI)."""
     try:
-        import psycopg
-
-        with psycopg.connect(PG_SERVER.replace("postgres://", "postgresql://"), autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+        return database_templates.postgres_copy(PG_SERVER, PG_DATABASE)
     except Exception as error:  # the server is not there: say so
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required on CI: {error}")
         pytest.skip(f"PostgreSQL does not answer at {PG_SERVER}: {error}")
-    return PG_SERVER.rsplit("/", 1)[0].replace("postgresql://", "postgres://") + f"/{PG_DATABASE}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -37,7 +33,7 @@ def site_env(request, tmp_path):
     if request.param == "sqlite":
         database_url = f"sqlite:///{seeded_database(tmp_path)}"
     else:
-        database_url = postgres_database()
+        database_url = seeded_postgres_database()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "itrisk.settings.dev",
@@ -45,9 +41,6 @@ def site_env(request, tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
     env.pop("TEST_DATABASE_URL", None)
-    if request.param == "postgresql":
-        for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"]):
-            run(env, "manage.py", *command)
     return env
 
 

@@ -12,10 +12,6 @@ import sys
 import urllib.request
 from pathlib import Path
 
-import pytest
-
-from . import live_site
-
 BIN = Path(sys.executable).parent
 USE = '''
 """What a front end does first: the scenario cards of a language, one scenario, the phone line."""
@@ -37,7 +33,7 @@ client = Client(base_url=sys.argv[1])
 listing = scenarios_list.sync(client=client, locale="en", limit=50)
 assert isinstance(listing, PagedScenarioSchema)  # else a ProblemDetails saying what was wrong
 cards: list[ScenarioSchema] = listing.items
-assert len(cards) == 21
+assert len(cards) == listing.count >= 21  # the seed's 21, and any a browser test published in English
 first: ScenarioSchema = cards[0]
 headline: str = first.headline
 line_url: str = first.insurance_line.url
@@ -63,12 +59,6 @@ print("ok", len(cards), headline)
 '''
 
 
-@pytest.fixture(scope="module")
-def running_site(tmp_path_factory):
-    with live_site.running_site(tmp_path_factory.mktemp("client-site")) as base_url:
-        yield base_url
-
-
 def read_only(document):
     document = json.loads(json.dumps(document))
     for path in list(document["paths"]):
@@ -80,8 +70,8 @@ def read_only(document):
     return document
 
 
-def test_a_generated_client_type_checks_and_reads_the_site(running_site, tmp_path):
-    with urllib.request.urlopen(f"{running_site}/api/v3/openapi.json") as response:
+def test_a_generated_client_type_checks_and_reads_the_site(live_site_url, tmp_path):
+    with urllib.request.urlopen(f"{live_site_url}/api/v3/openapi.json") as response:
         document = json.load(response)
     spec = tmp_path / "openapi.json"
     spec.write_text(json.dumps(read_only(document)))
@@ -101,10 +91,10 @@ def test_a_generated_client_type_checks_and_reads_the_site(running_site, tmp_pat
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
     ran = subprocess.run(
-        [sys.executable, "use.py", running_site], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [sys.executable, "use.py", live_site_url], cwd=tmp_path, capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
-    assert ran.returncode == 0 and ran.stdout.startswith("ok 21"), ran.stdout + ran.stderr
+    assert ran.returncode == 0 and ran.stdout.startswith("ok "), ran.stdout + ran.stderr
 
 
 def test_the_document_is_valid_openapi_31_and_the_same_in_every_language(client):

@@ -16,6 +16,7 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
+from . import database_templates
 from .live_site import ROOT, free_port, wait_until_up
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -25,18 +26,14 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 def services_or_skip():
     try:
-        import psycopg
         import redis
 
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).flushdb()
-        with psycopg.connect(PG_SERVER.replace("postgres://", "postgresql://"), autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+        return database_templates.postgres_copy(PG_SERVER, PG_DATABASE)
     except Exception as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL and Redis are required on CI: {error}")
         pytest.skip(f"PostgreSQL or Redis does not answer: {error}")
-    return PG_SERVER.rsplit("/", 1)[0].replace("postgresql://", "postgres://") + f"/{PG_DATABASE}"
 
 
 def production_env(database_url, tmp_path):
@@ -112,8 +109,6 @@ def input_value(html, name):
 @pytest.mark.postgres
 def test_a_publish_through_one_server_is_seen_through_the_other_at_once(tmp_path):
     env = production_env(services_or_skip(), tmp_path)
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_seed_content")
     manage(env, "collectstatic", "--no-input", "-v0")
     manage(env, "shell", "-c", (
         "from django.contrib.auth.models import Group, User; "

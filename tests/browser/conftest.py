@@ -10,8 +10,6 @@ import shutil
 
 import pytest
 
-from .. import live_site
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,15 +47,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    with live_site.running_site(tmp_path_factory.mktemp("browser-site")) as base_url:
-        yield base_url
-
-
 @pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(base_url=site_url, locale="ja-JP")
+def page(browser, live_site_url):
+    context = browser.new_context(base_url=live_site_url, locale="ja-JP")
     page = context.new_page()
     yield page
     context.close()

@@ -22,8 +22,8 @@ def violations(page):
 
 
 @pytest.fixture
-def recording_page(browser, site_url):
-    context = browser.new_context(base_url=site_url, locale="ja-JP")
+def recording_page(browser, live_site_url):
+    context = browser.new_context(base_url=live_site_url, locale="ja-JP")
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     yield page
@@ -54,7 +54,7 @@ ADMIN_SCREENS = [
 ]
 
 
-def test_admin_screens_work_under_their_policy(recording_page, site_url):
+def test_admin_screens_work_under_their_policy(recording_page, live_site_url):
     page = recording_page
     page.goto("/admin/login/")
     page.fill("#id_username", "admin")

@@ -20,9 +20,9 @@ TITLE_JA = "ブラウザで追加した事故例"
 TITLE_EN = "A scenario added in the browser"
 
 
-def api(site_url, **params):
+def api(live_site_url, **params):
     query = urllib.parse.urlencode(params)
-    with urllib.request.urlopen(f"{site_url}/api/v2/pages/?{query}") as response:
+    with urllib.request.urlopen(f"{live_site_url}/api/v2/pages/?{query}") as response:
         return json.load(response)
 
 
@@ -36,8 +36,8 @@ def guide_shot(page, name):
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
-def log_in(browser, site_url, username):
-    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 800})
+def log_in(browser, live_site_url, username):
+    context = browser.new_context(base_url=live_site_url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto("/admin/login/")
     page.fill("#id_username", username)
@@ -70,10 +70,10 @@ def translate_visible_segments(page, texts):
         expect(page.locator("textarea").filter(visible=True)).to_have_count(0)
 
 
-def test_write_approve_translate_publish(browser, site_url):
+def test_write_approve_translate_publish(browser, live_site_url):
     # The editor opens the line from the Pages menu, adds a scenario with ⊕ and submits it for
     # approval; it is not live yet. (The steps and screenshots of docs/editor-guide.ja.md.)
-    editor = log_in(browser, site_url, "editor")
+    editor = log_in(browser, live_site_url, "editor")
     editor.get_by_role("button", name="ページ").first.click()
     guide_shot(editor, "01-pages-menu")
     editor.get_by_role("link", name="IT業務に関する賠償責任保険", exact=True).click()
@@ -90,16 +90,16 @@ def test_write_approve_translate_publish(browser, site_url):
     editor.locator("button[name=action-submit]").first.click()
     expect(editor.locator(".messages")).to_contain_text("承認待ち")
     guide_shot(editor, "05-submitted")
-    assert api(site_url, title=TITLE_JA)["meta"]["total_count"] == 0
+    assert api(live_site_url, title=TITLE_JA)["meta"]["total_count"] == 0
     editor.context.close()
 
     # The approver finds it on the dashboard, opens it, approves it: it is live in Japanese.
-    approver = log_in(browser, site_url, "approver")
+    approver = log_in(browser, live_site_url, "approver")
     guide_shot(approver, "06-approver-dashboard")
     approver.locator("section", has_text="あなたの承認待ち").locator("a", has_text=TITLE_JA).first.click()
     footer_action(approver, "button:has-text('承認と公開')")
     expect(approver.locator(".messages")).to_contain_text(TITLE_JA)
-    japanese = api(site_url, title=TITLE_JA)["items"][0]
+    japanese = api(live_site_url, title=TITLE_JA)["items"][0]
     assert japanese["meta"]["slug"].startswith("it-work-liability-")  # an ASCII address, not the headline
     approver.goto(re.sub(r"^https?://[^/]+", "", japanese["meta"]["html_url"]))
     expect(approver.locator("h1")).to_have_text(TITLE_JA)
@@ -107,12 +107,12 @@ def test_write_approve_translate_publish(browser, site_url):
 
     # The translator starts the English translation, translates each segment, and publishes it.
     # They find it on their dashboard, among the content that has no English yet.
-    translator = log_in(browser, site_url, "translator")
+    translator = log_in(browser, live_site_url, "translator")
     row = translator.locator("section", has_text="英語への翻訳").locator("tr").filter(has_text=TITLE_JA)
     guide_shot(translator, "07-translator-dashboard")
     row.get_by_role("button", name="英語版を作る").click()
     translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    assert api(site_url, title=TITLE_EN)["meta"]["total_count"] == 0  # English waits for the translator
+    assert api(live_site_url, title=TITLE_EN)["meta"]["total_count"] == 0  # English waits for the translator
     # The content tab holds the headline and the two parts of the story, the other tab the slug.
     translate_visible_segments(translator, [TITLE_EN, "What happened, typed in the browser.", "The claim, typed in the browser."])
     translator.locator("[role=tab]").nth(1).click()
@@ -128,8 +128,8 @@ def test_write_approve_translate_publish(browser, site_url):
     translator.context.close()
 
 
-def test_new_hours_go_through_approval_and_reach_english_at_once(browser, site_url):
-    editor = log_in(browser, site_url, "editor")
+def test_new_hours_go_through_approval_and_reach_english_at_once(browser, live_site_url):
+    editor = log_in(browser, live_site_url, "editor")
     open_japanese_contact_hours(editor)
     editor.fill("#id_opens_at", "10:00")
     editor.fill("#id_closes_at", "17:00")
@@ -137,7 +137,7 @@ def test_new_hours_go_through_approval_and_reach_english_at_once(browser, site_u
     expect(editor.locator(".messages")).to_contain_text("承認")
     editor.context.close()
 
-    approver = log_in(browser, site_url, "approver")
+    approver = log_in(browser, live_site_url, "approver")
     approver.locator("section", has_text="あなたの承認待ち").locator("a", has_text="0120").first.click()
     footer_action(approver, "button:has-text('承認と公開')")
     expect(approver.locator(".messages")).to_be_visible()

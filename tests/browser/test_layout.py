@@ -22,8 +22,8 @@ MEASURE = """() => {
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_finder_form_stays_in_its_panel(browser, site_url, lang, width):
-    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 900})
+def test_the_finder_form_stays_in_its_panel(browser, live_site_url, lang, width):
+    context = browser.new_context(base_url=live_site_url, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"/{lang}/search/?q=server&line=it-work-liability")
     measured = page.evaluate(MEASURE)
@@ -35,8 +35,8 @@ def test_the_finder_form_stays_in_its_panel(browser, site_url, lang, width):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", [320, 390, 1280])
-def test_the_free_dial_is_at_the_top_of_every_page(browser, site_url, lang, width):
-    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 700})
+def test_the_free_dial_is_at_the_top_of_every_page(browser, live_site_url, lang, width):
+    context = browser.new_context(base_url=live_site_url, viewport={"width": width, "height": 700})
     page = context.new_page()
     page.goto(f"/{lang}/it-work-liability/undersized-server-outage/")
     link = page.locator(".site-header .header-phone a")
