@@ -8,9 +8,10 @@ class ScenariosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import published_cache, reindex
+        from . import published_cache, reindex, request_cache
         from .api import v3
 
         reindex.connect()
         published_cache.connect()
+        request_cache.connect()
         v3.add_plugin_routes()

@@ -25,16 +25,23 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from .process_copies import ProcessCopies
-from .request_cache import request_cache
+from .request_cache import current_request_memo, forget_current_request_memo, request_cache
 
 GENERATION_KEY = "scenarios:published-generation"
 TIMEOUT = 24 * 60 * 60  # entries of old generations are never read again; they expire
 _MISSING = object()
 
 
+def _memo(request):
+    """Where one request keeps what it has looked up: the memo of the request being served, which
+    Wagtail's hooks called without the request share, else ``request``'s own."""
+    current = current_request_memo()
+    return current if current is not None else request_cache(request)
+
+
 def generation(request=None):
     """The current generation (the same for the whole of one request)."""
-    memo = request_cache(request)
+    memo = _memo(request)
     if "generation" not in memo:
         value = cache.get(GENERATION_KEY)
         if value is None:
@@ -52,7 +59,7 @@ def remember(request, name, build, keep_none=True):
     filtered after (see ``scenarios.visibility``). With ``keep_none=False`` a None is built again
     each time rather than kept: for names a visitor chooses (a URL), which are without number.
     """
-    memo = request_cache(request)
+    memo = _memo(request)
     if name in memo:
         return memo[name]
     key = f"scenarios:{generation(request)}:{name}"
@@ -88,6 +95,7 @@ def _find_active_locale():
 
 def new_generation():
     cache.set(GENERATION_KEY, time.time_ns(), None)
+    forget_current_request_memo()
 
 
 def content_changed(sender, instance=None, **kwargs):

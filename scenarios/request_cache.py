@@ -1,4 +1,14 @@
-"""A per-request memo, so that a lookup made by several template tags or API fields runs once."""
+"""A per-request memo, so that a lookup made by several template tags or API fields runs once.
+
+Some of Wagtail's hooks into a page are called without the request (``get_view_restrictions``):
+what they look up is kept in the memo of the request being served in this thread or task
+(``current_request_memo``), from Django's ``request_started`` signal to its ``request_finished``.
+"""
+
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
+
+_current = Local()
 
 
 def request_cache(request):
@@ -8,3 +18,29 @@ def request_cache(request):
     if not hasattr(request, "_scenarios_cache"):
         request._scenarios_cache = {}
     return request._scenarios_cache
+
+
+def current_request_memo():
+    """The memo of the request being served in this thread or task (for lookups that do not depend
+    on who asks), or None outside one (a management command, a shell, a test's RequestFactory)."""
+    return getattr(_current, "memo", None)
+
+
+def forget_current_request_memo():
+    """Drop what the request being served has looked up (its content has just changed)."""
+    memo = getattr(_current, "memo", None)
+    if memo is not None:
+        memo.clear()
+
+
+def _start(**kwargs):
+    _current.memo = {}
+
+
+def _finish(**kwargs):
+    _current.memo = None
+
+
+def connect():
+    request_started.connect(_start, dispatch_uid="scenarios_request_memo_start")
+    request_finished.connect(_finish, dispatch_uid="scenarios_request_memo_finish")
