@@ -33,14 +33,16 @@ def forget_current_request_memo():
         memo.clear()
 
 
-def _start(**kwargs):
+def begin_request(**kwargs):
+    """Give the request now being served an empty memo (on ``request_started``)."""
     _current.memo = {}
 
 
-def _finish(**kwargs):
+def end_request(**kwargs):
+    """Drop the memo of the request just served (on ``request_finished``)."""
     _current.memo = None
 
 
 def connect():
-    request_started.connect(_start, dispatch_uid="scenarios_request_memo_start")
-    request_finished.connect(_finish, dispatch_uid="scenarios_request_memo_finish")
+    request_started.connect(begin_request, dispatch_uid="scenarios_request_memo_begin")
+    request_finished.connect(end_request, dispatch_uid="scenarios_request_memo_end")

@@ -65,3 +65,45 @@ def test_a_new_hours_text_reaches_the_next_page_at_once(client):
     hours.note = "年末年始は休業します"
     hours.save_revision().publish()
     assert "年末年始は休業します" in client.get("/ja/").content.decode()
+
+
+@pytest.fixture
+def shared_cache_reads(monkeypatch):
+    """The keys read from the shared cache (Redis in production), in the order they were read."""
+    from django.core.cache import cache
+
+    reads = []
+    get, get_many = cache.get, cache.get_many
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: reads.append(key) or get(key, *args, **kwargs))
+    monkeypatch.setattr(cache, "get_many", lambda keys, **kwargs: reads.extend(keys) or get_many(keys, **kwargs))
+    return reads
+
+
+@pytest.mark.parametrize(
+    "url, reads",
+    [
+        # The published-content generation, once, though Wagtail asks for a page's view
+        # restrictions without the request; and Wagtail's site root paths.
+        ("/ja/it-work-liability/undersized-server-outage/", 2),
+        # The site root paths once for the whole listing, not once for each item's html_url.
+        ("/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=ja", 2),
+    ],
+)
+def test_a_warm_request_reads_the_shared_cache_a_fixed_number_of_times(client, shared_cache_reads, url, reads):
+    assert client.get(url).status_code == 200
+    shared_cache_reads.clear()
+    assert client.get(url).status_code == 200
+    assert len(shared_cache_reads) == reads, shared_cache_reads
+
+
+def test_content_changed_while_a_request_is_served_is_read_afresh_by_the_rest_of_it():
+    from scenarios import request_cache
+
+    request_cache.begin_request()
+    try:
+        before = published_cache.generation()
+        assert published_cache.generation() == before  # kept for the request
+        ContactHours.objects.get(locale__language_code="ja").save()
+        assert published_cache.generation() != before
+    finally:
+        request_cache.end_request()
