@@ -5,12 +5,12 @@ list can be bookmarked and shared. A value that names nothing is answered with a
 message on the same page, never a 500 or a silently empty list.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
+from .pagination import CountWithPagePaginator
 from .published_cache import active_locale, remember
 from .search import found_by, search_query
 from .visibility import is_visible_to, visible_to
@@ -68,7 +68,7 @@ def scenario_finder(request):
     if not page_number.isdigit():
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
-    paginator = Paginator(
+    paginator = CountWithPagePaginator(
         scenarios.order_by("path").prefetch_related(IncidentScenarioPage.loss_types_prefetch()), RESULTS_PER_PAGE
     )
     results = paginator.get_page(page_number)

@@ -63,3 +63,37 @@ def test_results_are_paged_and_the_next_page_keeps_the_words(client, db):
     assert 'rel="next" href="?q=backup&amp;page=2"' in first and "Page 1 of 2" in first
     second = finder(client, "q=backup&page=2").content.decode()
     assert 'rel="prev" href="?q=backup&amp;page=1"' in second and 'rel="next"' not in second
+
+
+@pytest.mark.parametrize(
+    "page, shown, queries",
+    [
+        ("1", "Page 1 of 2", 1),  # the page brings the count with it
+        ("2", "Page 2 of 2", 1),
+        ("9", "Page 2 of 2", 3),  # past the end: a count, then the last page
+        ("0", "Page 1 of 2", 1),
+        ("99999999999999999999", "Page 2 of 2", 2),  # no offset that large is asked for
+    ],
+)
+def test_a_page_of_results_and_their_number_come_in_one_query(db, page, shown, queries, django_assert_num_queries):
+    from scenarios.models import IncidentScenarioPage
+    from scenarios.pagination import CountWithPagePaginator
+
+    from .factories import LineFactory, ScenarioFactory
+
+    ScenarioFactory.create_batch(25, parent=LineFactory(slug="cyber"))
+    with django_assert_num_queries(queries):
+        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.order_by("path"), 20)
+        results = paginator.get_page(page)
+        assert paginator.count == 25 and len(results) == (5 if results.number == 2 else 20)
+    assert f"Page {results.number} of {paginator.num_pages}" == shown
+
+
+def test_no_results_are_one_empty_first_page(db, django_assert_num_queries):
+    from scenarios.models import IncidentScenarioPage
+    from scenarios.pagination import CountWithPagePaginator
+
+    with django_assert_num_queries(1):
+        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.filter(title="none").order_by("path"), 20)
+        results = paginator.get_page("1")
+    assert paginator.count == 0 and results.number == 1 and list(results) == []
