@@ -6,7 +6,7 @@ page carries the total (``COUNT(*) OVER ()``), and only a page number past the l
 count of its own, to find the last page.
 """
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
 MAX_OFFSET = 2**31 - 1  # databases refuse offsets past a 64-bit integer; no catalogue comes near this
@@ -29,9 +29,6 @@ class CountWithPagePaginator(Paginator):
         if number == 1:
             self.__dict__["count"] = 0
             return self._get_page([], 1, self)
-        try:
-            last = self.page(self.num_pages)
-        except InvalidPage:
-            last = self.page(1)
+        last = self.page(self.num_pages)  # there is always one: an empty first page when nothing matched
         last.object_list = list(last.object_list)
         return last

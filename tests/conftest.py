@@ -31,14 +31,14 @@ def django_db_setup(tmp_path_factory):
     else:
         server_url = os.environ["TEST_DATABASE_URL"]
         name = f"test_{database['NAME']}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-        database_templates.postgres_copy(server_url, name)
+        database_templates.postgres_copy(name, server_url)
     for settings_dict in (database, connections["default"].settings_dict):
         settings_dict["NAME"] = name
     connections.close_all()
     yield
     connections.close_all()
     if not database["ENGINE"].endswith("sqlite3"):
-        database_templates.postgres_drop(server_url, name)
+        database_templates.postgres_drop(name, server_url)
 
 
 @pytest.hookimpl(tryfirst=True)

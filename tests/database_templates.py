@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The PostgreSQL server the tests that run their own copy of the site make their databases on.
+POSTGRES_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 CACHE_DIR = Path(tempfile.gettempdir()) / "itrisk-test-databases"
 _CONTENT_SOURCES = ("site", "scenarios", "home")
 _BUILD = (
@@ -91,7 +93,7 @@ def _database_url(server_url, name):
     return server_url.rsplit("/", 1)[0].replace("postgresql://", "postgres://") + f"/{name}"
 
 
-def postgres_copy(server_url, name):
+def postgres_copy(name, server_url=POSTGRES_SERVER):
     """Make database ``name`` on the server of ``server_url`` a fresh copy of the seeded template and
     return its URL. Raises psycopg's OperationalError when the server does not answer."""
     template = f"itrisk_seeded_{fingerprint()}"
@@ -108,6 +110,6 @@ def postgres_copy(server_url, name):
     return _database_url(server_url, name)
 
 
-def postgres_drop(server_url, name):
+def postgres_drop(name, server_url=POSTGRES_SERVER):
     with _server_connection(server_url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -14,18 +14,17 @@ import pytest
 from . import database_templates
 from .live_site import ROOT, seeded_database
 
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_DATABASE = "itrisk_backup_roundtrip"
 
 
 def seeded_postgres_database():
     """A fresh copy of the seeded template on PostgreSQL for the round trip, or a skip (a failure on CI)."""
     try:
-        return database_templates.postgres_copy(PG_SERVER, PG_DATABASE)
+        return database_templates.postgres_copy(PG_DATABASE)
     except Exception as error:  # the server is not there: say so
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required on CI: {error}")
-        pytest.skip(f"PostgreSQL does not answer at {PG_SERVER}: {error}")
+        pytest.skip(f"PostgreSQL does not answer at {database_templates.POSTGRES_SERVER}: {error}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -19,7 +19,6 @@ import pytest
 from . import database_templates
 from .live_site import ROOT, free_port, wait_until_up
 
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PG_DATABASE = "itrisk_scale_out"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -29,7 +28,7 @@ def services_or_skip():
         import redis
 
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).flushdb()
-        return database_templates.postgres_copy(PG_SERVER, PG_DATABASE)
+        return database_templates.postgres_copy(PG_DATABASE)
     except Exception as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL and Redis are required on CI: {error}")
