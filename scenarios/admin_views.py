@@ -13,8 +13,9 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
+
+from .compat import permission_policy_for
 
 # The permission each URL of a snippet viewset needs on its instance; unlisted ones need "change".
 INSTANCE_ACTIONS = {"delete": "delete", "copy": "add", "unpublish": "publish", "revisions_unschedule": "publish"}
@@ -23,7 +24,7 @@ WORKING_ACTIONS = {"change", "delete", "publish"}
 
 class IndexView(snippet_views.IndexView):
     def get_base_queryset(self):
-        allowed = policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+        allowed = permission_policy_for(self.model).instances_user_has_any_permission_for(
             self.request.user, WORKING_ACTIONS
         )
         return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
@@ -58,7 +59,7 @@ class InstancePermissionViewSetMixin:
             actions = {action}
             if request.method == "POST" and "action-publish" in request.POST:
                 actions.add("publish")
-            policy = policy_registry.get(instance)
+            policy = permission_policy_for(model)
             if not all(policy.user_has_permission_for_instance(request.user, name, instance) for name in actions):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

@@ -9,9 +9,12 @@ class ScenariosConfig(AppConfig):
 
     def ready(self):
         from . import published_cache, reindex, request_cache
-        from .api import v3
+        from .compat import HAS_API_V3
 
         reindex.connect()
         published_cache.connect()
         request_cache.connect()
-        v3.add_plugin_routes()
+        if HAS_API_V3:
+            from .api import v3
+
+            v3.add_plugin_routes()

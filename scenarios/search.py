@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
-from modelsearch.query import Or, PlainText
+from wagtail.search.query import Or, PlainText
 
 # Hiragana, katakana (with the prolonged sound mark), CJK ideographs and iteration marks.
 JAPANESE_RUN = re.compile(r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

@@ -19,10 +19,9 @@ import re
 from functools import cache
 
 from django.http import JsonResponse
-from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-from wagtail.api.validators import APIFieldValidator
 from wagtail.coreutils import resolve_model_string
 
+from ..compat import HAS_API_V3
 from ..conf import scenarios_settings
 from ..search import search_terms
 
@@ -73,9 +72,13 @@ def v3_operations():
 
 
 def field_filters(template, params, path):
-    """The parameters of ``params`` that Wagtail's listing at ``template`` reads as field filters."""
+    """The parameters of ``params`` that Wagtail's v3 listing at ``template`` reads as field filters."""
+    from wagtail.api.validators import APIFieldValidator  # Wagtail 8, with API v3
+
     try:
         if template.endswith("/pages/"):
+            from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+
             model = resolve_model_string(params["type"]) if "," not in params.get("type", ",") else None
             base_fields = BASE_PAGE_READ_FIELDS
         elif template.endswith("/snippets/{type}/"):
@@ -119,7 +122,7 @@ class APIQueryMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and request.path_info.startswith(self.prefixes):
             message = query_problem(request.GET)
-            if message is None and request.path_info.startswith("/api/v3/"):
+            if message is None and HAS_API_V3 and request.path_info.startswith("/api/v3/"):
                 unknown = unknown_v3_parameters(request)
                 if unknown:
                     message = (

@@ -59,6 +59,11 @@ class TermsSearchFilter(SearchFilter):
         return super().filter_queryset(_RequestWithParams(request, params), queryset, view)
 
 
+# The parameters that only say which page to find, left out of the redirect (Wagtail 8 names them
+# ``find_query_parameters``; Wagtail 7 has no such attribute).
+FIND_PARAMETERS = ("id", "html_path")
+
+
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last).
 
@@ -92,7 +97,7 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
             raise Http404("No page matches html_path or id.")
         path = request.wagtailapi_router.get_object_detail_urlpath(self.model, page.pk)
         query = request.GET.copy()
-        for name in self.find_query_parameters:
+        for name in FIND_PARAMETERS:
             query.pop(name, None)
         return redirect(request.build_absolute_uri(f"{path}?{query.urlencode()}" if query else path))
 

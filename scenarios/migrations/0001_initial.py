@@ -11,21 +11,24 @@ from django.db import migrations, models
 import scenarios.fields
 import scenarios.models.snippets
 
+# Wagtail 8 lets a project swap the Page model (WAGTAIL_PAGE_MODEL); Wagtail 7 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
 
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
             name='IncidentScenarioPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('what_happened', models.TextField(verbose_name='what happened')),
                 ('claim_or_payment', models.TextField(help_text='The claim made against the insured, or what the insurer paid.', verbose_name='what was claimed or paid')),
                 ('payout_kind', models.CharField(choices=[('liability', 'Liability claim by a third party'), ('own-cost', "Insurer pays the insured's own cost")], max_length=20, verbose_name='kind of payout')),
@@ -40,7 +43,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='InsuranceLineIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('coverage_summary', models.TextField(help_text='One or two sentences: who is covered and for what.', verbose_name='what the line covers')),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='Optional text shown above the list of scenarios.', verbose_name='introduction')),
             ],
@@ -87,9 +90,9 @@ class Migration(migrations.Migration):
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('operator_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='operator page')),
-                ('privacy_policy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='privacy policy page')),
-                ('site_manager_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='site manager page')),
+                ('operator_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='operator page')),
+                ('privacy_policy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='privacy policy page')),
+                ('site_manager_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='site manager page')),
             ],
             options={
                 'verbose_name': 'operator info',

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import hours, phone
 from ..admin_panels import TypedPageChooserPanel
 from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
+from ..compat import writable_api_field
 from ..conf import scenarios_settings
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 from ..published_cache import remember
@@ -101,9 +102,9 @@ class LossType(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     api_fields = [
-        APIField("name", writable=True),
-        APIField("slug", writable=True),
-        APIField("description", writable=True),
+        writable_api_field("name"),
+        writable_api_field("slug"),
+        writable_api_field("description"),
         APIField("locale", serializer=LocaleCodeField()),
     ]
 
@@ -164,15 +165,15 @@ class ContactHours(
     # Writable through API v3: the texts. Hours and weekdays are read-only there (their API shape,
     # "HH:MM" and a list of days, has no writable form in Wagtail's v3): change them in the admin.
     api_fields = [
-        APIField("heading", writable=True),
-        APIField("phone_label", writable=True),
-        APIField("phone_number", writable=True),
+        writable_api_field("heading"),
+        writable_api_field("phone_label"),
+        writable_api_field("phone_number"),
         APIField("tel_uri", serializer=serializers.CharField(read_only=True)),
         APIField("open_weekdays", serializer=WeekdayNumbersField()),
         APIField("opens_at", serializer=ClockTimeField()),
         APIField("closes_at", serializer=ClockTimeField()),
-        APIField("closed_on_national_holidays", writable=True),
-        APIField("note", writable=True),
+        writable_api_field("closed_on_national_holidays"),
+        writable_api_field("note"),
         APIField("status", serializer=OpeningStatusField()),
         APIField("locale", serializer=LocaleCodeField()),
     ]
@@ -291,10 +292,10 @@ class OperatorInfo(
     ]
 
     api_fields = [
-        APIField("operator_name", writable=True),
-        APIField("site_name", writable=True),
-        APIField("site_manager_name", writable=True),
-        APIField("scenario_disclaimer", writable=True),
+        writable_api_field("operator_name"),
+        writable_api_field("site_name"),
+        writable_api_field("site_manager_name"),
+        writable_api_field("scenario_disclaimer"),
         APIField("operator_page", serializer=OperatorPageField("operator_page")),
         APIField("site_manager_page", serializer=OperatorPageField("site_manager_page")),
         APIField("privacy_policy_page", serializer=OperatorPageField("privacy_policy_page")),

@@ -64,3 +64,6 @@ SCENARIOS = {"COUNTRY": "GB", "HOLIDAY_SUBDIVISION": "ENG"}
 STATIC_URL = "/static/"
 WAGTAIL_SITE_NAME = "Plugin test project"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Wagtail 7 updates the search index in a task queued for after the commit; a test's transaction
+# never commits, so the immediate backend runs it at once (newer django-tasks drop the option).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "ENQUEUE_ON_COMMIT": False}}
