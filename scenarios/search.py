@@ -37,7 +37,10 @@ def _english_stemmer():
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
 def english_stem(word):
+    """The Snowball stem of ``word``, remembered: a catalogue repeats a small vocabulary, and the
+    pure-Python stemmer took over half the time of indexing 4,000 pages."""
     return _english_stemmer().stemWord(word)
 
 

@@ -101,5 +101,6 @@ def fingerprint():
 
 if __name__ == "__main__":
     django.setup()
-    result = {"fill": fill, "change": change, "fingerprint": fingerprint}[sys.argv[1]]()
-    print(json.dumps(result, ensure_ascii=False))
+    for step in sys.argv[1:]:  # several steps in one process: each prints its result on a line
+        result = {"fill": fill, "change": change, "fingerprint": fingerprint}[step]()
+        print(json.dumps(result, ensure_ascii=False))

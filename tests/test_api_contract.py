@@ -285,12 +285,14 @@ def test_v3_scenario_filters_refuse_what_names_nothing(client, params):
 
 @pytest.fixture
 def many_scenarios():
-    """Enough Japanese scenarios for a page of 100."""
+    """Enough Japanese scenarios for a page of 100, over every line and with their loss types."""
+    import io
+
+    from django.core.management import call_command
+
     from .helpers import scenarios_in
 
-    template = scenarios_in("ja").first()
-    for number in range(100 - scenarios_in("ja").count()):
-        template.copy(update_attrs={"slug": f"many-{number}", "title": f"多数の事故例{number}"}, keep_live=True)
+    call_command("generate_scenarios", 100 - scenarios_in("ja").count(), bulk=True, stdout=io.StringIO())
     assert scenarios_in("ja").live().count() >= 100
 
 

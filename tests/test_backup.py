@@ -51,27 +51,27 @@ def run(env, *args):
     return result.stdout
 
 
-def helper(env, step):
-    return json.loads(run(env, "-m", "tests.backup_roundtrip", step).strip().splitlines()[-1])
+def helper(env, *steps):
+    """The results of ``steps`` (tests.backup_roundtrip), run one after the other in one process."""
+    lines = run(env, "-m", "tests.backup_roundtrip", *steps).strip().splitlines()
+    return [json.loads(line) for line in lines[-len(steps) :]]
 
 
 def test_a_restored_backup_is_the_site_exactly_as_it_was(site_env, tmp_path):
-    helper(site_env, "fill")
-    before = helper(site_env, "fingerprint")
+    _filled, before = helper(site_env, "fill", "fingerprint")
     assert before["counts"]["media files"] >= 2  # the image and its rendition
 
     backup = tmp_path / "backups" / "site.tar.gz"
     out = run(site_env, "manage.py", "backup_site", "--output", str(backup))
     assert f"to {backup}" in out and backup.stat().st_mode & 0o077 == 0  # readable by its owner only
 
-    helper(site_env, "change")
-    changed = helper(site_env, "fingerprint")
+    _changed, changed = helper(site_env, "change", "fingerprint")
     assert changed["rows"] != before["rows"] and changed["rendered"] != before["rendered"]
     assert changed["media"] != before["media"]
 
     out = run(site_env, "manage.py", "restore_site", "--no-input", "--no-safety-backup", str(backup))
     assert "Restored the backup" in out
-    after = helper(site_env, "fingerprint")
+    (after,) = helper(site_env, "fingerprint")
     assert after["counts"] == before["counts"]
     assert after["media"] == before["media"]
     assert after["rendered"] == before["rendered"]

@@ -8,6 +8,7 @@ language take about a minute. They have no revisions and no translation records,
 measurements, not for editing; ``generate_scenarios --remove`` takes them away like the others.
 """
 
+import functools
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -59,6 +60,7 @@ def add_scenarios(content):
     """Inserts the scenarios of ``content`` (``generated_content``'s) in both languages; returns how many."""
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(IncidentScenarioPage)
+    loss_types_of = functools.cache(_loss_types)  # a handful of loss types, asked for by every scenario
     pages, details, links, records = [], [], [], []
     lines = {}
     for line_item in content["lines"]:
@@ -69,7 +71,7 @@ def add_scenarios(content):
         lines[line_item["key"]] = {"ja": _Line(japanese), "en": _Line(english)}
         for item in line_item["scenarios"]:
             translation_key = uuid.uuid4()
-            loss_types = [found for found in map(_loss_types, item["loss_types"]) if found]
+            loss_types = [found for found in map(loss_types_of, item["loss_types"]) if found]
             link_keys = [uuid.uuid4() for _found in loss_types]
             for language in LANGUAGES:
                 line = lines[line_item["key"]][language].page
