@@ -7,7 +7,7 @@ from scenarios.models import IncidentScenarioPage, LossType
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 SCENARIO = "scenarios.IncidentScenarioPage"
 LINE = "scenarios.InsuranceLineIndexPage"

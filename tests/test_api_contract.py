@@ -7,7 +7,7 @@ A front end knows the URLs visitors see (/ja/…, /en/…); it must reach the pa
 import pytest
 from wagtail.models import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 HOST = "127.0.0.1:8301"
 

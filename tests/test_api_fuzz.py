@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 NAMES = [
     "search", "type", "locale", "fields", "offset", "limit", "child_of", "descendant_of", "ancestor_of",

@@ -11,7 +11,7 @@ from scenarios.models import IncidentScenarioPage
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def test_generated_scenarios_come_in_both_languages_over_every_line_and_go_again():

@@ -4,7 +4,7 @@ import pytest
 
 from .helpers import scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def directives(header):

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def test_health_reports_database_cache_and_storage(client):

@@ -11,7 +11,7 @@ from scenarios.models import ContactHours, IncidentScenarioPage, SearchSynonym
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from scenarios.models import ContactHours, OperatorInfo
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 DISCLAIMER_JA = "全て想定損害請求事例であり、実際の損害請求時には、保険適用の可否につき各保険会社が個別判断いたします。"
 

@@ -21,7 +21,7 @@ from scenarios.models import ContactHours, LossType, OperatorInfo
 from . import helpers
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 ROLES = {"editor": "編集者", "approver": "承認者", "translator": "翻訳者"}
 Y, N = True, False

@@ -18,7 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 PASSWORD = "himitsu-2026"
 

@@ -19,7 +19,7 @@ from scenarios.models import IncidentScenarioPage
 
 from .helpers import lines_in, scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 PAGE_BUDGET = 10
 

@@ -13,7 +13,7 @@ from scenarios.models import ContactHours
 
 from .helpers import scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def can(user, page):

@@ -8,7 +8,7 @@ from scenarios.search import english_stem, query_variants
 
 from .helpers import scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def mentioning(language_code, text):

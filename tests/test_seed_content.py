@@ -7,7 +7,7 @@ from scenarios.models import ContactHours, LossType, OperatorInfo, PayoutKind
 
 from .helpers import lines_in, scenarios_in, source_scenarios
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def test_the_source_page_has_21_scenarios_under_7_lines():

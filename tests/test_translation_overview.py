@@ -9,7 +9,7 @@ from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage, LossT
 
 from .helpers import scenarios_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 @pytest.fixture

@@ -97,7 +97,9 @@ def run(*command, cwd=None):
 
 
 # What the plugin's suite needs beyond the plugin, at the versions requirements-dev.txt pins.
-TEST_REQUIREMENTS = ("pytest", "pytest-django", "pytest-xdist", "factory-boy", "wagtail-headless-preview")
+TEST_REQUIREMENTS = ("pytest", "pytest-django", "pytest-xdist", "pytest-cov", "factory-boy", "wagtail-headless-preview")
+# The plugin's line coverage without the site, checked once, with the newest versions.
+COVERAGE = ("--cov=scenarios", "--cov-report=term:skip-covered", "--cov-fail-under=90")
 
 
 def pinned(names):
@@ -110,25 +112,12 @@ def pinned(names):
     return [pins[name] for name in names]
 
 
-def plugin_suite(python, workdir):
+def plugin_suite(python, coverage):
     """The plugin's tests against what the venv has installed (pytest puts the checkout first on the path)."""
     run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pinned(TEST_REQUIREMENTS))
     run(python, "-c", "import django, wagtail; print('Wagtail', wagtail.__version__, 'Django', django.__version__)")
-    run(
-        python,
-        "-m",
-        "pytest",
-        "scenarios/tests",
-        "--ds=scenarios.tests.settings",
-        "-p",
-        "no:cacheprovider",
-        "-q",
-        "-n",
-        "2",
-        "-o",
-        f"cache_dir={workdir / 'pytest-cache'}",
-        cwd=ROOT,
-    )
+    pytest = ["-m", "pytest", "scenarios/tests", "--ds=scenarios.tests.settings", "-p", "no:cacheprovider", "-q"]
+    run(python, *pytest, "-n", "2", *(COVERAGE if coverage else ()), cwd=ROOT)
 
 
 def host_project(wheel, versions, workdir):
@@ -146,7 +135,7 @@ def host_project(wheel, versions, workdir):
     run(python, "manage.py", "check", "--fail-level", "WARNING", cwd=project)
     run(python, "manage.py", "migrate", "--no-input", "--verbosity", "0", cwd=project)
     run(python, "manage.py", "shell", "-c", RENDER_SCENARIO, cwd=project)
-    plugin_suite(python, workdir)
+    plugin_suite(python, coverage=versions == "newest")
 
 
 def main():
