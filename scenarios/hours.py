@@ -61,11 +61,21 @@ def closed_dates(hours, start, days=SEARCH_DAYS):
     """Open weekdays on which the line is closed for a holiday, from ``start`` for ``days`` days.
 
     A page carries this list so that a browser can work out "open now" itself, correctly even
-    when the page was served from a cache long after it was rendered.
+    when the page was served from a cache long after it was rendered. Every page shows it, so the
+    list is worked out once a day per set of hours, not on each request.
     """
-    dates = []
-    for offset in range(days):
-        day = start + datetime.timedelta(days=offset)
-        if day.weekday() in hours.open_weekdays and not is_open_day(hours, day):
-            dates.append(day)
-    return dates
+    if not hours.closed_on_national_holidays:
+        return []
+    settings = scenarios_settings
+    weekdays = tuple(sorted(hours.open_weekdays))
+    return list(_holiday_closures(start, weekdays, days, settings.COUNTRY, settings.HOLIDAY_SUBDIVISION))
+
+
+@lru_cache(maxsize=64)
+def _holiday_closures(start, open_weekdays, days, country, subdivision):
+    days_ahead = (start + datetime.timedelta(days=offset) for offset in range(days))
+    return tuple(
+        day
+        for day in days_ahead
+        if day.weekday() in open_weekdays and day in _holidays_of(country, subdivision, day.year)
+    )

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "scenarios.api.middleware.APIQueryMiddleware",
+    "scenarios.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "scenarios.tests.middleware.PrefixedPagesLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "itrisk.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "scenarios.api.middleware.APIQueryMiddleware",
+    # The request's Wagtail Site from the published-content cache, not a query per request.
+    "scenarios.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "itrisk.middleware.PublicSiteLocaleMiddleware",
     # After the locale middleware: /en/… URLs resolve only with English active.

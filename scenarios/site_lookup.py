@@ -1,0 +1,46 @@
+"""Which Wagtail Site answers a request, looked up once per generation of published content.
+
+Wagtail finds the Site of every request with a database query (``Site.find_for_request``), though
+sites change about never. ``SiteLookupMiddleware`` puts the answer on the request before Wagtail
+asks, from ``published_cache`` (a new generation starts whenever a Site is saved or deleted). Only
+for a host Django accepts (``ALLOWED_HOSTS``): an odd Host header is left to Wagtail and Django.
+With the shared cache down, Wagtail looks the Site up itself, and ``/health/`` says what is wrong.
+"""
+
+import logging
+
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from . import published_cache
+
+logger = logging.getLogger(__name__)
+
+
+def _site_for(request):
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return
+    hostname, port = split_domain_port(host)[0], request.get_port()
+    try:
+        site = published_cache.remember(
+            request, f"site:{hostname}:{port}", lambda: Site._find_for_request(request), keep_none=False
+        )
+    except Exception:  # noqa: BLE001 - a shared cache that is down: Wagtail asks the database, /health/ reports it
+        logger.warning("The Site of %s was looked up without the shared cache", host, exc_info=True)
+        return
+    if site is not None:
+        request._wagtail_site = site  # where Site.find_for_request keeps its answer for the request
+
+
+class SiteLookupMiddleware:
+    """Place it above anything that asks Wagtail for the request's Site (locale, pages, settings)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _site_for(request)
+        return self.get_response(request)
