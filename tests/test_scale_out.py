@@ -17,6 +17,7 @@ from contextlib import ExitStack, contextmanager
 import pytest
 
 from . import database_templates
+from .helpers import unavailable
 from .live_site import ROOT, free_port, wait_until_up
 
 PG_DATABASE = "itrisk_scale_out"
@@ -30,9 +31,7 @@ def services_or_skip():
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).flushdb()
         return database_templates.postgres_copy(PG_DATABASE)
     except Exception as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL and Redis are required on CI: {error}")
-        pytest.skip(f"PostgreSQL or Redis does not answer: {error}")
+        unavailable(f"PostgreSQL or Redis does not answer: {error}")
 
 
 def production_env(database_url, tmp_path):
