@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "aria-description", "data-w-tooltip-content-value"}
 SKIPPED_ELEMENTS = {"script", "style", "template", "svg", "code", "pre", "textarea", "noscript"}
-WORD = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z']{2,}(?![\w@/:-])")
+WORD = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z']{2,}(?![\w@/-]|:/)")
 NEVER_TRANSLATED = {
     "Wagtail", "API", "URL", "URLs", "HTML", "JPEG", "PNG", "GIF", "WebP", "AVIF", "SVG", "DeepL", "English",
     "ASCII", "CSV", "TSV", "XLSX", "JSON", "ISO", "UTC", "JST", "Ctrl", "Cmd", "Alt", "Shift", "Esc", "Enter",
