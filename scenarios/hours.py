@@ -66,9 +66,9 @@ def closed_dates(hours, start, days=SEARCH_DAYS):
     """
     if not hours.closed_on_national_holidays:
         return []
-    settings = scenarios_settings
     weekdays = tuple(sorted(hours.open_weekdays))
-    return list(_holiday_closures(start, weekdays, days, settings.COUNTRY, settings.HOLIDAY_SUBDIVISION))
+    country, subdivision = scenarios_settings.COUNTRY, scenarios_settings.HOLIDAY_SUBDIVISION
+    return list(_holiday_closures(start, weekdays, days, country, subdivision))
 
 
 @lru_cache(maxsize=64)
