@@ -13,7 +13,8 @@ Publishing, unpublishing, moving, deleting, changing privacy and publishing a sn
 they affect as changed now and once more on commit (``itrisk.cache_invalidation``), so exactly
 those pages render afresh on the next request, in every process that shares the cache (local
 memory on one server, Redis on several); a change made while a page was being rendered makes that
-copy stale too.
+copy stale too. With Redis, each process keeps a copy of the marks, told of every change as it is
+made (``itrisk.change_marks``), so that serving a stored page asks nothing of Redis.
 
 ``PAGE_CACHE=off`` in the environment turns it off (``settings.PAGE_CACHE``).
 """
@@ -30,9 +31,10 @@ from django.utils.cache import patch_cache_control
 
 from scenarios.process_copies import ProcessCopies
 
+from . import change_marks
+
 CACHE_ALIAS = "default"
 KEY_PREFIX = "page-cache:"
-TAG_PREFIX = "page-cache-tag:"
 TIMEOUT = 24 * 60 * 60  # a day; freshness comes from the tag versions, not from expiry
 SEARCH_VIEWS = {"scenario_finder"}  # views listing search results: stale when any scenario changes
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/django-admin/", "/health/", "/static/", "/media/", "/documents/")
@@ -59,24 +61,7 @@ def bump(*tags):
 
 
 def _mark_changed(tags):
-    now = time.time()
-    cache().set_many({TAG_PREFIX + tag: now for tag in tags}, None)
-
-
-def _last_change(tags):
-    """When the most recent of ``tags`` changed; infinitely late if the cache lost one of them (a
-    tag evicted may have changed, so the page is rendered again)."""
-    found = cache().get_many([TAG_PREFIX + tag for tag in tags])
-    if len(found) < len(tags):
-        return float("inf")
-    return max(found.values(), default=0.0)
-
-
-def _remember(tags):
-    """Give each tag a last change, if it has none yet, so that losing it later shows."""
-    store = cache()
-    for tag in tags:
-        store.add(TAG_PREFIX + tag, 0.0, None)
+    change_marks.for_settings(CACHE_ALIAS).mark_changed(tags)
 
 
 def _key(request):
@@ -122,7 +107,8 @@ class PageCacheMiddleware:
             entry = cache().get(key)
             if entry is not None:
                 _local.put(key, entry)
-        if entry is not None and _last_change(entry["tags"]) < entry["started"]:
+        marks = change_marks.for_settings(CACHE_ALIAS)
+        if entry is not None and marks.last_change(entry["tags"]) < entry["started"]:
             return _response(entry)
         started = time.time()
         response = self.get_response(request)
@@ -133,7 +119,7 @@ class PageCacheMiddleware:
         if _is_storable(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             tags = sorted(request.page_cache_tags)
-            _remember(tags)
+            marks.remember(tags)
             entry = {
                 "status": response.status_code,
                 "content": response.content,

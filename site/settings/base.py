@@ -294,3 +294,6 @@ WAGTAILADMIN_USER_LOGIN_FORM = "itrisk.admin_login.SignInForm"
 
 # The full-page cache for anonymous visitors (itrisk.page_cache); PAGE_CACHE=off turns it off.
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
+# A Redis on which changes to the page cache's marks are announced, so that each process may keep
+# a copy of them (itrisk.change_marks); production sets it to REDIS_URL. Empty: read them each time.
+PAGE_CACHE_ANNOUNCE_URL = ""

@@ -42,6 +42,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "itrisk",
         }
     }
+    PAGE_CACHE_ANNOUNCE_URL = os.environ["REDIS_URL"]
 else:
     CACHES = {
         "default": {
