@@ -223,12 +223,25 @@ def test_unpublished_snippets_are_not_served(client):
         "/api/v3/contact-hours/?locale=xx",
         "/api/v3/loss-types/?limit=100000",
         "/api/v3/operator-info/999999/",
+        "/api/v2/pages/?site=nowhere.example",
+        "/api/v2/pages/?type=scenarios.IncidentScenarioPage&site=localhost:http",
+        "/api/v2/pages/?site=localhost:99999999999999999999999",
     ],
 )
 def test_bad_parameters_are_client_errors_with_a_message(client, url):
     response = client.get(url)
     assert 400 <= response.status_code < 500, (url, response.status_code)
     assert response.content.strip(), url
+
+
+@pytest.mark.parametrize("query", ["", f"type={SCENARIO}&"])
+def test_a_site_named_by_host_lists_its_pages_in_every_language(client, query):
+    site = Page.objects.get(depth=2, locale__language_code="ja").sites_rooted_here.get()
+    everything = v2_pages(client, f"{query}limit=100")["meta"]["total_count"]
+    named = v2_pages(client, f"{query}limit=100&site={site.hostname}:{site.port}")["meta"]["total_count"]
+    assert named == everything
+    items = v2_pages(client, f"{query}limit=100&site={site.hostname}")["items"]
+    assert {item["meta"]["locale"] for item in items} == {"ja", "en"}
 
 
 def test_an_unknown_loss_type_names_the_known_ones(client):

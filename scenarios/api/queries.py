@@ -1,21 +1,67 @@
-"""The filters both API versions offer, checked and applied in one place.
+"""The pages a client may list, and the filters both API versions offer, checked and applied in one place.
 
-Each raises ``BadQuery`` with a message naming the parameter and the values that exist, which v2
+Each filter raises ``BadQuery`` with a message naming the parameter and the values that exist, which v2
 answers as ``{"message": …}`` and v3 as problem+json, both with status 400: a value that names
 nothing is an error, never an empty list that looks like an answer.
 """
 
 import re
 
-from wagtail.models import Locale
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
+from ..published_cache import remember
+from ..visibility import visible_to
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+PORT = re.compile(r"^[0-9]{1,5}$")
 
 
 class BadQuery(ValueError):
     """A query parameter names nothing; the message says which and what would do."""
+
+
+def public_pages(request, model=Page):
+    """The live pages of ``model`` that ``request`` may see, in the tree of its site (``?site=host``
+    or ``host:port`` picks another) and of that tree's translations: what Wagtail's v2 pages endpoint
+    lists (``get_public_pages_queryset``), built on ``model``'s own table rather than as ``pk IN``
+    every public page, which SQLite builds and sorts in full on each request (at 10,000 scenarios
+    per language, a listing of one type took 33 ms of SQL that way, 10 ms this way). The view
+    restrictions and the site's roots are kept between requests (``published_cache``).
+    """
+    site = _site(request)
+    if site is None:
+        return model.objects.none()
+    queryset = visible_to(request, model.objects.live())
+    roots = remember(request, f"site-roots:{site.pk}", lambda: _roots(site))
+    tree = queryset.descendant_of(roots[0], inclusive=True)
+    for root in roots[1:]:
+        tree |= queryset.descendant_of(root, inclusive=True)
+    return tree
+
+
+def _roots(site):
+    root = Page.objects.get(pk=site.root_page_id)
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [root]
+    return [root, *root.get_translations()]
+
+
+def _site(request):
+    named = request.GET.get("site")
+    if not named:
+        return Site.find_for_request(request)
+    hostname, _colon, port = named.partition(":")
+    if port and not PORT.match(port):
+        raise BadQuery(f"site: the port must be a number from 1 to 65535, not {port!r}")
+    sites = Site.objects.filter(hostname=hostname, **({"port": int(port)} if port else {}))
+    found = list(sites[:2])
+    if not found:
+        raise BadQuery(f"site: no site is named {named!r}")
+    if len(found) > 1:
+        raise BadQuery("site: several sites have that hostname; add the port (host:port)")
+    return found[0]
 
 
 def locale_named(language_code):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, Site
 
@@ -76,14 +76,33 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 
     def get_base_queryset(self):
-        """The pages the request may see, worked out once per request (Wagtail's serializer asks
-        for it again for each item)."""
+        """The pages the request may see (``queries.public_pages``), worked out once per request
+        (Wagtail's serializer asks for it again for each item)."""
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            self._base_queryset = self._public_pages(Page)
         return self._base_queryset
 
     def get_queryset(self):
-        return super().get_queryset().select_related("locale")
+        """Wagtail's, except that a listing of one page type (``?type=``) is built on that type's
+        table (see ``queries.public_pages``)."""
+        model = self._requested_type()
+        queryset = super().get_queryset() if model is None else self._public_pages(model)
+        return queryset.select_related("locale")
+
+    def _public_pages(self, model):
+        try:
+            return queries.public_pages(self.request, model)
+        except queries.BadQuery as error:
+            raise BadRequestError(str(error)) from error
+
+    def _requested_type(self):
+        """The one page model ``?type=`` names, else None (Wagtail's ``get_queryset`` answers a
+        type that names nothing, or several)."""
+        try:
+            models = page_models_from_string(self.request.GET.get("type") or "")
+        except (LookupError, ValueError):
+            return None
+        return models[0] if len(models) == 1 else None
 
     def paginate_queryset(self, queryset):
         """One page of the listing, with what its items' fields read loaded in a few queries."""
