@@ -167,13 +167,6 @@ def prefetch_for_listing(pages, request):
     for page in pages:
         page._api_translations = [other for other in by_key.get(page.translation_key, []) if other.pk != page.pk]
 
-    # Wagtail's own html_url field asks each page for its URL without the request, and each page
-    # would read the site root paths from the cache (Redis in production) again: they share the
-    # request's copy.
-    root_paths = pages[0]._get_site_root_paths(request)
-    for page in pages:
-        page._wagtail_cached_site_root_paths = root_paths
-
     scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
     if scenarios:
         prefetch_related_objects(scenarios, type(scenarios[0]).loss_types_prefetch())

@@ -7,9 +7,11 @@ A project mounts them with ``register_endpoints(router)`` on its own ``WagtailAP
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page, Site
@@ -59,6 +61,22 @@ class TermsSearchFilter(SearchFilter):
         return super().filter_queryset(_RequestWithParams(request, params), queryset, view)
 
 
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    """A page's ``html_url`` worked out with the request, whose copy of the site root paths every
+    page of a listing shares (Wagtail's field asks each page without it, and each page would read
+    them from the cache again: from Redis, in production)."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context["request"])
+        except NoReverseMatch:
+            return None
+
+
+class ScenarioPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
 # The parameters that only say which page to find, left out of the redirect (Wagtail 8 names them
 # ``find_query_parameters``; Wagtail 7 has no such attribute).
 FIND_PARAMETERS = ("id", "html_path")
@@ -72,6 +90,7 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     a malformed ``id`` with a 400.
     """
 
+    base_serializer_class = ScenarioPageSerializer
     filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, TermsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 

@@ -1,7 +1,7 @@
 """The plugin's API, v2 and v3, as a headless client of any project reads it."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from scenarios.compat import HAS_API_V3
 
@@ -30,6 +30,16 @@ def test_v2_lists_scenarios_of_one_language_with_every_field(client, catalogue):
     japanese = get_json(client, f"/api/v2/pages/?type={SCENARIO}&locale=ja&fields=loss_types,headline")
     (item,) = japanese["items"]
     assert item["headline"] == "サーバー停止" and item["loss_types"][0]["name"] == "逸失利益"
+
+
+def test_a_v2_listing_reads_the_site_root_paths_once_for_all_its_urls(client, catalogue, monkeypatch):
+    reads = []
+    read = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or read())
+    listing = get_json(client, "/api/v2/pages/?limit=20")
+    assert len(listing["items"]) > 3
+    assert all(item["meta"]["html_url"].startswith("http://localhost/") for item in listing["items"])
+    assert len(reads) == 1
 
 
 def test_v2_detail_and_find_resolve_the_url_a_visitor_sees(client, catalogue):
