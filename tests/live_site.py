@@ -7,23 +7,16 @@ Migrating and seeding would take most of the start-up: every copy starts from th
 """
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.serving import free_port, wait_until_up
 
 from . import database_templates
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def site_env(database_path, **extra):
@@ -47,17 +40,6 @@ def manage(env, *args, timeout=300):
 def seeded_database(data_dir):
     """A migrated and seeded SQLite database at ``data_dir``/db.sqlite3 (a copy of the seeded template)."""
     return database_templates.sqlite_copy(Path(data_dir) / "db.sqlite3")
-
-
-def wait_until_up(base_url, seconds=30):
-    """Wait until the site at ``base_url`` answers its health check."""
-    for _ in range(int(seconds / 0.2)):
-        try:
-            urllib.request.urlopen(f"{base_url}/health/", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the site at {base_url} did not start")
 
 
 @contextmanager

@@ -16,9 +16,11 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
+from tools.serving import free_port, wait_until_up
+
 from . import database_templates
 from .helpers import unavailable
-from .live_site import ROOT, free_port, wait_until_up
+from .live_site import ROOT
 
 PG_DATABASE = "itrisk_scale_out"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -25,15 +25,15 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -49,12 +49,6 @@ request = function()
   return wrk.format("GET", paths[index], {["Accept-Language"] = "ja"})
 end
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def manage(env, *args, timeout=600):
@@ -130,13 +124,10 @@ class Site:
              "--workers", str(self.workers), "--timeout", "60"],
             cwd=ROOT, env={**self.env, **environment}, stdout=log, stderr=subprocess.STDOUT,
         )
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{self.url}/health/", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit(f"the site did not start; see {self.log_path}")
+        try:
+            wait_until_up(self.url)
+        except RuntimeError as error:
+            raise SystemExit(f"{error}; see {self.log_path}") from error
 
     def stop(self):
         if self.server is not None:
