@@ -29,6 +29,9 @@ PAGE_PERMISSION_TESTER
 API_PREFIXES
     URL prefixes under which responses get the API's headers (see ``scenarios.api.middleware``).
     Default ``("/api/",)``.
+API_CACHE
+    Whether ``scenarios.api.response_cache.APIResponseCacheMiddleware``, where installed, stores
+    answers for anonymous clients. Default ``True``.
 """
 
 from zoneinfo import ZoneInfo
@@ -49,6 +52,7 @@ DEFAULTS = {
     "OPERATOR_PAGE_TYPES": None,
     "PAGE_PERMISSION_TESTER": None,
     "API_PREFIXES": ("/api/",),
+    "API_CACHE": True,
 }
 
 

@@ -111,6 +111,20 @@ def test_new_hours_reach_every_page_of_both_languages_at_once():
         assert "17:00" in text(path), path
 
 
+def test_new_hours_reach_the_apis_stored_answers_at_once(settings):
+    """The plugin's store of API answers (scenarios.api.response_cache), on in production."""
+    settings.SCENARIOS = {**settings.SCENARIOS, "API_CACHE": True}
+    paths = ["/api/v2/contact-hours/?locale=ja", "/api/v2/contact-hours/?locale=en"]
+    for path in paths:
+        get(path)
+        assert get(path)["X-API-Cache"] == "hit", path
+    hours = ContactHours.objects.get(locale__language_code="ja")
+    hours.opens_at, hours.closes_at = datetime.time(10), datetime.time(17)
+    hours.save_revision().publish()
+    for path in paths:
+        assert "17:00" in text(path), path
+
+
 def test_a_new_synonym_reaches_the_finder_at_once():
     server_scenario = next(page for page in scenarios_in("ja") if "サーバー" in page.title)
     warm("/ja/search/?q=鯖")

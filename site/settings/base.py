@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "scenarios.api.middleware.APIQueryMiddleware",
     # The request's Wagtail Site from the published-content cache, not a query per request.
     "scenarios.site_lookup.SiteLookupMiddleware",
+    # Stored API answers for anonymous clients, under the published-content generation.
+    "scenarios.api.response_cache.APIResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "itrisk.middleware.PublicSiteLocaleMiddleware",
     # After the locale middleware: /en/… URLs resolve only with English active.
@@ -273,6 +275,10 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
+# The full-page cache for anonymous visitors (itrisk.page_cache), and the plugin's store of API
+# answers for anonymous clients (scenarios.api.response_cache); PAGE_CACHE=off turns both off.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
+
 # The scenarios plugin (scenarios/conf.py): the phone line is in Japan (its free-dial number, Tokyo
 # time, closed on Japanese public holidays); insurance-line pages live directly under the site's home
 # page; the operator info links to the site's standard pages; approvers alone may unpublish, delete
@@ -283,6 +289,7 @@ SCENARIOS = {
     "LINE_PARENT_PAGE_TYPES": ["home.HomePage"],
     "OPERATOR_PAGE_TYPES": ["home.StandardPage"],
     "PAGE_PERMISSION_TESTER": "home.editorial.permissions.EditorialPagePermissionTester",
+    "API_CACHE": PAGE_CACHE,
 }
 
 # Workflow notifications: who they come from, and that they are sent at all (Wagtail's defaults,
@@ -292,8 +299,6 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "itrisk.admin_login.SignInForm"
 
-# The full-page cache for anonymous visitors (itrisk.page_cache); PAGE_CACHE=off turns it off.
-PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
 # A Redis on which changes to the page cache's marks are announced, so that each process may keep
 # a copy of them (itrisk.change_marks); production sets it to REDIS_URL. Empty: read them each time.
 PAGE_CACHE_ANNOUNCE_URL = ""
