@@ -28,7 +28,10 @@ from ..process_copies import ProcessCopies
 from ..published_cache import TIMEOUT, generation
 
 PREVIEW_URL_NAME = "page_preview"
-LOCAL_COPIES = 500  # answers kept in each process besides the shared cache (a few MB)
+# Answers each process also keeps, besides the shared cache: the small ones only, so that a client
+# asking for many large listings (``fields=*&limit=…``) cannot fill a worker's memory (20 MB at most).
+LOCAL_COPIES = 300
+LOCAL_COPY_MAX_BYTES = 64 * 1024
 _local = ProcessCopies(LOCAL_COPIES)
 
 
@@ -44,16 +47,21 @@ class APIResponseCacheMiddleware:
         if entry is None:
             entry = cache.get(key)
             if entry is not None:
-                _local.put(key, entry)
+                _keep_locally(key, entry)
         if entry is not None:
             return _response(entry)
         response = _marked(request, self.get_response(request))
         if request.method == "GET" and _is_storable(response):  # a HEAD's answer may come without its body
             entry = {"status": response.status_code, "content": response.content, "headers": list(response.items())}
             cache.set(key, entry, TIMEOUT)
-            _local.put(key, entry)
+            _keep_locally(key, entry)
             response["X-API-Cache"] = "miss"
         return response
+
+
+def _keep_locally(key, entry):
+    if len(entry["content"]) <= LOCAL_COPY_MAX_BYTES:
+        _local.put(key, entry)
 
 
 def _is_candidate(request):
