@@ -30,6 +30,8 @@ from django.core.files.storage import default_storage
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 
+from . import page_cache
+
 FORMAT = 1
 MEDIA_PREFIX = "media/"
 
@@ -164,6 +166,7 @@ def restore_backup(path):
         _restore_media(archive, [name for name in members if name.startswith(MEDIA_PREFIX)])
     for cache in caches.all():
         cache.clear()
+    page_cache.mark_everything_changed()
     return manifest
 
 

@@ -36,6 +36,7 @@ from . import change_marks
 CACHE_ALIAS = "default"
 KEY_PREFIX = "page-cache:"
 TIMEOUT = 24 * 60 * 60  # a day; freshness comes from the tag versions, not from expiry
+EVERYTHING = "*"  # a tag of every stored page, marked changed when the whole cache is cleared (a restore)
 SEARCH_VIEWS = {"scenario_finder"}  # views listing search results: stale when any scenario changes
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/django-admin/", "/health/", "/static/", "/media/", "/documents/")
 
@@ -58,6 +59,13 @@ def bump(*tags):
     tags = set(tags)
     _mark_changed(tags)
     transaction.on_commit(lambda: _mark_changed(tags))
+
+
+def mark_everything_changed():
+    """Call after clearing the shared cache (``itrisk.backup`` does, on a restore): the pages each
+    process keeps a copy of are then never served again, even once another process has rendered
+    them afresh and given their tags new marks."""
+    _mark_changed({EVERYTHING})
 
 
 def _mark_changed(tags):
@@ -118,7 +126,7 @@ class PageCacheMiddleware:
             tag_response(request, f"search:{language}", f"lang:{language}")
         if _is_storable(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            tags = sorted(request.page_cache_tags)
+            tags = sorted(request.page_cache_tags | {EVERYTHING})
             marks.remember(tags)
             entry = {
                 "status": response.status_code,

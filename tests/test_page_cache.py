@@ -4,9 +4,11 @@ exactly the pages it affects at once; private, signed-in, preview and error answ
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from itrisk import change_marks, page_cache
 from scenarios.models import ContactHours, IncidentScenarioPage, SearchSynonym
 
 from .helpers import lines_in, scenarios_in
@@ -163,3 +165,16 @@ def test_a_copy_kept_by_the_process_is_never_served_after_a_change():
     scenario.save_revision().publish()
     response = get(scenario.url)
     assert response["X-Page-Cache"] == "miss" and "処理ごとの写しは使われない" in response.content.decode()
+
+
+def test_after_the_cache_is_cleared_no_copy_kept_by_a_process_is_served_again():
+    """A restore clears the shared cache, and another process may soon render a page afresh and give
+    its tags new marks; the copy this process kept from before the restore must still never be served."""
+    path = scenarios_in("ja").first().url
+    warm(path)
+    kept = next(reversed(page_cache._local.values.values()))  # the copy this process used last
+    cache.clear()
+    page_cache.mark_everything_changed()
+    change_marks.for_settings(page_cache.CACHE_ALIAS).remember(kept["tags"])  # as a render elsewhere does
+
+    assert get(path)["X-Page-Cache"] == "miss"
