@@ -15,7 +15,8 @@ WORKERS=(-n "${TEST_WORKERS:-auto}" --dist loadgroup)
 
 # Its line coverage (at least 90 %) is checked by `make plugin-check` on CI, and shown by `make plugin-test`.
 echo "== the plugin on its own (scenarios/tests: a minimal project without site/ and home/)"
-$PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q "${WORKERS[@]}"
+# --reuse-db: its migrated database is kept between runs, one per version of its migrations.
+$PY -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q --reuse-db "${WORKERS[@]}"
 
 echo "== tests on SQLite"
 $PY -m pytest "${WORKERS[@]}" "$@"

@@ -4,6 +4,10 @@ Used by the plugin's own tests (``pytest scenarios/tests --ds=scenarios.tests.se
 that the plugin installs into any Wagtail project.
 """
 
+import hashlib
+import tempfile
+from pathlib import Path
+
 SECRET_KEY = "plugin-tests-only"  # noqa: S105
 DEBUG = True
 ALLOWED_HOSTS = ["*"]
@@ -53,7 +57,18 @@ TEMPLATES = [
         },
     }
 ]
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# The test database is a file named after the plugin's migrations, so that ``pytest --reuse-db``
+# (as the checkout's ``make test`` runs this suite) migrates it once and then only checks it, and a
+# changed migration gets a database of its own. Without ``--reuse-db`` it is made and removed each run.
+_MIGRATIONS = sorted((Path(__file__).resolve().parent.parent / "migrations").glob("*.py"))
+_SCHEMA = hashlib.sha256(b"".join(path.read_bytes() for path in _MIGRATIONS)).hexdigest()[:12]
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": ":memory:",
+        "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"scenarios-plugin-tests-{_SCHEMA}.sqlite3")},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "Japanese")]
