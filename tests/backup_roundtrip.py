@@ -1,5 +1,9 @@
 """Helpers the backup test runs inside a separate copy of the site (``python -m tests.backup_roundtrip``).
 
+``backup=<file>`` and ``restore=<file>``: ``manage.py backup_site --output <file>`` and
+``manage.py restore_site --no-input --no-safety-backup <file>``, run as the commands they are, in
+this process: the restore must then also leave nothing this process kept from before it.
+
 ``fill``: adds to a seeded site what a real one holds beyond the seed: a draft on a live page, an
 extra revision, an uploaded image used on a page, a user and a group of its own. ``change``: does
 what a bad day does (edits, a deletion, a lost media file, a new account). ``fingerprint``: every
@@ -99,8 +103,26 @@ def fingerprint():
     return {"rows": rows, "rendered": rendered, "media": media, "counts": counts}
 
 
+def command(name, *args):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(name, *args, stdout=out)
+    return out.getvalue()
+
+
+def backup(path):
+    return command("backup_site", "--output", path)
+
+
+def restore(path):
+    return command("restore_site", "--no-input", "--no-safety-backup", path)
+
+
 if __name__ == "__main__":
     django.setup()
     for step in sys.argv[1:]:  # several steps in one process: each prints its result on a line
-        result = {"fill": fill, "change": change, "fingerprint": fingerprint}[step]()
+        name, _equals, argument = step.partition("=")
+        steps = {"fill": fill, "change": change, "fingerprint": fingerprint, "backup": backup, "restore": restore}
+        result = steps[name](argument) if argument else steps[name]()
         print(json.dumps(result, ensure_ascii=False))

@@ -57,20 +57,15 @@ def helper(env, *steps):
 
 
 def test_a_restored_backup_is_the_site_exactly_as_it_was(site_env, tmp_path):
-    _filled, before = helper(site_env, "fill", "fingerprint")
-    assert before["counts"]["media files"] >= 2  # the image and its rendition
-
     backup = tmp_path / "backups" / "site.tar.gz"
-    out = run(site_env, "manage.py", "backup_site", "--output", str(backup))
-    assert f"to {backup}" in out and backup.stat().st_mode & 0o077 == 0  # readable by its owner only
-
-    _changed, changed = helper(site_env, "change", "fingerprint")
+    _filled, before, backed_up, _changed, changed, restored, after = helper(
+        site_env, "fill", "fingerprint", f"backup={backup}", "change", "fingerprint", f"restore={backup}", "fingerprint"
+    )
+    assert before["counts"]["media files"] >= 2  # the image and its rendition
+    assert f"to {backup}" in backed_up and backup.stat().st_mode & 0o077 == 0  # readable by its owner only
     assert changed["rows"] != before["rows"] and changed["rendered"] != before["rendered"]
     assert changed["media"] != before["media"]
-
-    out = run(site_env, "manage.py", "restore_site", "--no-input", "--no-safety-backup", str(backup))
-    assert "Restored the backup" in out
-    (after,) = helper(site_env, "fingerprint")
+    assert "Restored the backup" in restored
     assert after["counts"] == before["counts"]
     assert after["media"] == before["media"]
     assert after["rendered"] == before["rendered"]
