@@ -6,6 +6,8 @@ structured data need it in international form; which digits to keep is the libra
 a rule of thumb about leading zeros.
 """
 
+import functools
+
 import phonenumbers
 
 from .conf import scenarios_settings
@@ -13,24 +15,31 @@ from .conf import scenarios_settings
 
 def parse(number):
     """The number as ``phonenumbers`` reads it, or None if it is not a possible phone number."""
+    return _parse(number, scenarios_settings.COUNTRY)
+
+
+def tel_uri(number):
+    """``tel:+81120347277``: an RFC 3966 link target in E.164 digits, or None for a number that cannot be read."""
+    formatted = _format(number, scenarios_settings.COUNTRY, phonenumbers.PhoneNumberFormat.E164)
+    return None if formatted is None else "tel:" + formatted
+
+
+def international(number):
+    """``+81 120-347-277``: the form schema.org asks for, or None for a number that cannot be read."""
+    return _format(number, scenarios_settings.COUNTRY, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _parse(number, country):
     try:
-        parsed = phonenumbers.parse(number, scenarios_settings.COUNTRY)
+        parsed = phonenumbers.parse(number, country)
     except phonenumbers.NumberParseException:
         return None
     return parsed if phonenumbers.is_possible_number(parsed) else None
 
 
-def tel_uri(number):
-    """``tel:+81120347277``: an RFC 3966 link target in E.164 digits, or None for a number that cannot be read."""
-    parsed = parse(number)
-    if parsed is None:
-        return None
-    return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-def international(number):
-    """``+81 120-347-277``: the form schema.org asks for, or None for a number that cannot be read."""
-    parsed = parse(number)
-    if parsed is None:
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+@functools.lru_cache(maxsize=256)
+def _format(number, country, number_format):
+    """Remembered: every page shows the contact line's number, as a link and in structured data,
+    and reading it with ``phonenumbers`` takes longer than the rest of the contact block."""
+    parsed = _parse(number, country)
+    return None if parsed is None else phonenumbers.format_number(parsed, number_format)
