@@ -60,6 +60,9 @@ def test_the_headless_mode_hands_the_draft_to_the_front_end_through_the_api(
     assert draft.json()["what_happened"] == "A draft nobody has published."
     # Kept by no cache: neither the API's store of answers nor a CDN or browser on the way.
     assert "no-store" in draft["Cache-Control"] and "X-API-Cache" not in draft
+    v3 = client.get("/api/v3/page_preview/", {"content_type": query["content_type"][0], "token": query["token"][0]})
+    assert v3.json()["what_happened"] == "A draft nobody has published."
+    assert "no-store" in v3["Cache-Control"] and "X-API-Cache" not in v3
     # The live page is untouched.
     assert client.get(f"/api/v2/pages/{page.pk}/").json()["what_happened"] == page.what_happened
 

@@ -8,8 +8,8 @@ no serializer) until the next change; the answers of older generations are never
 
 Never stored: a request with a session cookie (a signed-in editor, or a visitor who entered a page
 password, who may see more) or an ``Authorization`` header; an answer other than a 200, one that
-sets a cookie or streams, one marked private, no-store or no-cache, and a draft being previewed
-(``page_preview``, marked no-store here so that no CDN keeps it either).
+sets a cookie or streams, and one marked private, no-store or no-cache (a draft being previewed,
+``page_preview``, is marked no-store by its view).
 
 Add ``"scenarios.api.response_cache.APIResponseCacheMiddleware"`` below CORS and the API middleware
 (each client gets its own CORS headers) and above the session middleware.
@@ -21,13 +21,11 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
 
 from ..conf import scenarios_settings
 from ..process_copies import ProcessCopies
 from ..published_cache import TIMEOUT, generation
 
-PREVIEW_URL_NAME = "page_preview"
 # Answers each process also keeps, besides the shared cache: the small ones only, so that a client
 # asking for many large listings (``fields=*&limit=…``) cannot fill a worker's memory (20 MB at most).
 LOCAL_COPIES = 300
@@ -41,7 +39,7 @@ class APIResponseCacheMiddleware:
 
     def __call__(self, request):
         if not _is_candidate(request):
-            return _marked(request, self.get_response(request))
+            return self.get_response(request)
         key = _key(request)
         entry = _local.get(key)
         if entry is None:
@@ -50,7 +48,7 @@ class APIResponseCacheMiddleware:
                 _keep_locally(key, entry)
         if entry is not None:
             return _response(entry)
-        response = _marked(request, self.get_response(request))
+        response = self.get_response(request)
         if request.method == "GET" and _is_storable(response):  # a HEAD's answer may come without its body
             entry = {"status": response.status_code, "content": response.content, "headers": list(response.items())}
             cache.set(key, entry, TIMEOUT)
@@ -72,14 +70,6 @@ def _is_candidate(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
-
-
-def _marked(request, response):
-    """A previewed draft is never stored, here or by any cache on the way to the client."""
-    match = getattr(request, "resolver_match", None)
-    if match is not None and PREVIEW_URL_NAME in match.view_name.split(":"):  # v2 names it a namespace
-        patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def _is_storable(response):

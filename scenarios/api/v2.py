@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch
+from django.utils.cache import patch_cache_control
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
@@ -225,7 +226,9 @@ class PagePreviewAPIViewSet(ScenarioPagesAPIViewSet):
 
     def listing_view(self, request):
         self.action = "detail_view"  # serialize every field of the page's own type
-        return Response(self.get_serializer(self.get_object()).data)
+        response = Response(self.get_serializer(self.get_object()).data)
+        patch_cache_control(response, private=True, no_store=True)  # a draft: no cache may keep it
+        return response
 
     def detail_view(self, request, pk):
         return self.listing_view(request)

@@ -17,8 +17,9 @@ every snippet model, and two schemas of one name would leave the document with o
 
 from typing import Annotated, Literal, Optional
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -260,9 +261,11 @@ def preview_router():
     )
     def page_preview(
         request: HttpRequest,
+        response: HttpResponse,
         content_type: str = Query(..., description="app_label.model, as the preview URL gives it"),
         token: str = Query(..., description="The preview token the preview URL gives"),
     ):
+        patch_cache_control(response, private=True, no_store=True)  # a draft: no cache may keep it
         try:
             return previewed_page(content_type, token)
         except PreviewNotFound as error:
