@@ -127,6 +127,14 @@ def test_new_hours_reach_the_apis_stored_answers_at_once(settings):
         assert "17:00" in text(path), path
 
 
+def test_an_api_client_that_has_the_answer_gets_304(settings):
+    settings.SCENARIOS = {**settings.SCENARIOS, "API_CACHE": True}
+    path = "/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=en"
+    first = get(path)
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert Client().get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
 def test_a_new_synonym_reaches_the_finder_at_once():
     server_scenario = next(page for page in scenarios_in("ja") if "サーバー" in page.title)
     warm("/ja/search/?q=鯖")

@@ -21,6 +21,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 from ..conf import scenarios_settings
 from ..process_copies import ProcessCopies
@@ -50,6 +51,8 @@ class APIResponseCacheMiddleware:
             return _response(entry)
         response = self.get_response(request)
         if request.method == "GET" and _is_storable(response):  # a HEAD's answer may come without its body
+            # Any cache may keep it, and must ask again each time (a 304 when the ETag still matches).
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             entry = {"status": response.status_code, "content": response.content, "headers": list(response.items())}
             cache.set(key, entry, TIMEOUT)
             _keep_locally(key, entry)

@@ -28,6 +28,7 @@ def test_an_anonymous_answer_is_stored_and_served_again_without_a_query(catalogu
     assert first["X-API-Cache"] == "miss" and again["X-API-Cache"] == "hit"
     assert queries == 0
     assert again.json() == first.json() and again["Content-Type"] == first["Content-Type"]
+    assert again["Cache-Control"] == first["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
 def test_a_published_change_is_in_the_next_answer(catalogue):
