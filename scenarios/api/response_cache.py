@@ -20,18 +20,14 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
 
 from ..conf import scenarios_settings
-from ..process_copies import ProcessCopies
 from ..published_cache import TIMEOUT, generation
+from ..stored_responses import StoredResponses, entry_for, is_storable, response_from
 
 # Answers each process also keeps, besides the shared cache: the small ones only, so that a client
 # asking for many large listings (``fields=*&limit=…``) cannot fill a worker's memory (20 MB at most).
-LOCAL_COPIES = 300
-LOCAL_COPY_MAX_BYTES = 64 * 1024
-_local = ProcessCopies(LOCAL_COPIES)
+_stored = StoredResponses(copies=300, max_copy_bytes=64 * 1024)
 
 
 class APIResponseCacheMiddleware:
@@ -42,27 +38,14 @@ class APIResponseCacheMiddleware:
         if not _is_candidate(request):
             return self.get_response(request)
         key = _key(request)
-        entry = _local.get(key)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None:
-                _keep_locally(key, entry)
+        entry = _stored.get(cache, key)
         if entry is not None:
-            return _response(entry)
+            return response_from(entry, "X-API-Cache")
         response = self.get_response(request)
-        if request.method == "GET" and _is_storable(response):  # a HEAD's answer may come without its body
-            # Any cache may keep it, and must ask again each time (a 304 when the ETag still matches).
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            entry = {"status": response.status_code, "content": response.content, "headers": list(response.items())}
-            cache.set(key, entry, TIMEOUT)
-            _keep_locally(key, entry)
+        if request.method == "GET" and is_storable(response):  # a HEAD's answer may come without its body
+            _stored.put(cache, key, entry_for(response), TIMEOUT)
             response["X-API-Cache"] = "miss"
         return response
-
-
-def _keep_locally(key, entry):
-    if len(entry["content"]) <= LOCAL_COPY_MAX_BYTES:
-        _local.put(key, entry)
 
 
 def _is_candidate(request):
@@ -75,24 +58,6 @@ def _is_candidate(request):
     )
 
 
-def _is_storable(response):
-    control = response.get("Cache-Control", "")
-    return (
-        response.status_code == 200
-        and not response.cookies
-        and not response.streaming
-        and not any(word in control for word in ("private", "no-store", "no-cache"))
-    )
-
-
 def _key(request):
     address = f"{request.get_host()}{request.get_full_path()}\n{request.META.get('HTTP_ACCEPT', '')}"
     return f"scenarios:{generation(request)}:api:{hashlib.sha256(address.encode()).hexdigest()}"
-
-
-def _response(entry):
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for header, value in entry["headers"]:
-        response[header] = value
-    response["X-API-Cache"] = "hit"
-    return response

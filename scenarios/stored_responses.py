@@ -1,0 +1,69 @@
+"""Whole responses kept in a shared cache and served again: what the site's page cache and the
+plugin's store of API answers (``scenarios.api.response_cache``) have in common.
+
+Each decides for itself which requests it serves and when a stored response is fresh; this says
+which responses may be stored at all, what is kept of them, how one is served again, and keeps a
+copy in the process of those it used last, so that serving one again reads nothing shared.
+"""
+
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from .process_copies import ProcessCopies
+
+
+def is_storable(response):
+    """A 200 that sets no cookie, does not stream and is not marked private, no-store or no-cache."""
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and not any(word in control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def entry_for(response, **extra):
+    """What is kept of ``response``, marked first so that any cache may keep it and must ask again
+    each time (a 304 while the ETag still matches); ``extra`` is the caller's own bookkeeping."""
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return {"status": response.status_code, "content": response.content, "headers": list(response.items()), **extra}
+
+
+def response_from(entry, marker):
+    """A fresh response from ``entry`` (the middlewares above may change its headers), with the
+    header ``marker`` saying it was served from the store."""
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    response[marker] = "hit"
+    return response
+
+
+class StoredResponses:
+    """Entries in a shared cache, with copies of those this process used last (at most ``copies``,
+    each of at most ``max_copy_bytes`` of content when given)."""
+
+    def __init__(self, copies, max_copy_bytes=None):
+        self._local = ProcessCopies(copies)
+        self.max_copy_bytes = max_copy_bytes
+
+    def get(self, cache, key):
+        entry = self._local.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                self._keep(key, entry)
+        return entry
+
+    def put(self, cache, key, entry, timeout):
+        cache.set(key, entry, timeout)
+        self._keep(key, entry)
+
+    def last_used(self):
+        """The entry this process used last (for tests)."""
+        return next(reversed(self._local.values.values()))
+
+    def _keep(self, key, entry):
+        if self.max_copy_bytes is None or len(entry["content"]) <= self.max_copy_bytes:
+            self._local.put(key, entry)
