@@ -32,6 +32,11 @@ API_PREFIXES
 API_CACHE
     Whether ``scenarios.api.response_cache.APIResponseCacheMiddleware``, where installed, stores
     answers for anonymous clients. Default ``True``.
+ANNOUNCE_URL
+    The URL of the Redis that holds the shared cache, where several processes share it: each change
+    of published content is then announced there, and each process keeps a copy of what it reads on
+    every request instead of asking the cache each time (``scenarios.shared_values``; needs the
+    ``redis`` package). Default ``""``: read from the cache each time.
 """
 
 from zoneinfo import ZoneInfo
@@ -53,6 +58,7 @@ DEFAULTS = {
     "PAGE_PERMISSION_TESTER": None,
     "API_PREFIXES": ("/api/",),
     "API_CACHE": True,
+    "ANNOUNCE_URL": "",
 }
 
 

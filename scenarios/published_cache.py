@@ -5,10 +5,13 @@ types, the search synonyms, a page's ancestors and translations: a page rendered
 fetch each of them again, though they change only when an editor publishes. ``remember`` keeps
 them in the default cache (local memory, a file cache or Redis, as the project configures it),
 under the current *generation* of published content, and each process keeps a copy of those it
-used last: only the generation itself is read from the shared cache on every request.
+used last: only the generation itself is read from the shared cache on every request, and not even
+that where changes are announced (``scenarios.shared_values``).
 
 Any save or delete of a page, a snippet, a view restriction, a locale or a site starts a new
 generation (``connect``), in every process that shares the cache, so nothing older is read again.
+A generation is a number that only grows: the time the cache first held one, counted up by one at
+each change (an atomic increment on Redis, so processes on several hosts never go back).
 It is started twice: at once, so the editor's next request in this transaction sees the change,
 and again when the transaction commits, so that an entry another process built in between, from
 the rows as they were before the commit, is never read either.
@@ -24,6 +27,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from . import shared_values
 from .process_copies import ProcessCopies
 from .request_cache import current_request_memo, forget_current_request_memo, request_cache
 
@@ -43,8 +47,8 @@ def generation(request=None):
     """The current generation (the same for the whole of one request)."""
     memo = _memo(request)
     if "generation" not in memo:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
+        value = shared_values.for_cache().read([GENERATION_KEY]).get(GENERATION_KEY)
+        if value is None:  # the first request, or the cache lost it
             cache.add(GENERATION_KEY, time.time_ns(), None)
             value = cache.get(GENERATION_KEY)
         memo["generation"] = value
@@ -94,7 +98,15 @@ def _find_active_locale():
 
 
 def new_generation():
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    """Start a new generation, in every process (called on every change, and after the cache is
+    cleared: a process's copies of the values it used are then never read again)."""
+    cache.add(GENERATION_KEY, time.time_ns(), None)
+    try:
+        value = cache.incr(GENERATION_KEY)
+    except ValueError:  # lost between the two
+        value = time.time_ns()
+        cache.set(GENERATION_KEY, value, None)
+    shared_values.for_cache().announce({GENERATION_KEY: value})
     forget_current_request_memo()
 
 

@@ -30,6 +30,8 @@ from django.core.files.storage import default_storage
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 
+from scenarios import published_cache
+
 from . import page_cache
 
 FORMAT = 1
@@ -166,6 +168,8 @@ def restore_backup(path):
         _restore_media(archive, [name for name in members if name.startswith(MEDIA_PREFIX)])
     for cache in caches.all():
         cache.clear()
+    # Each process keeps copies of what it read: told to read nothing it kept before the restore.
+    published_cache.new_generation()
     page_cache.mark_everything_changed()
     return manifest
 

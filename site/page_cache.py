@@ -67,7 +67,7 @@ def mark_everything_changed():
 
 
 def _mark_changed(tags):
-    change_marks.for_settings(CACHE_ALIAS).mark_changed(tags)
+    change_marks.for_cache(CACHE_ALIAS).mark_changed(tags)
 
 
 def _key(request):
@@ -96,7 +96,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         entry = _stored.get(cache(), key)
-        marks = change_marks.for_settings(CACHE_ALIAS)
+        marks = change_marks.for_cache(CACHE_ALIAS)
         if entry is not None and marks.last_change(entry["tags"]) < entry["started"]:
             return response_from(entry, "X-Page-Cache")
         started = time.time()

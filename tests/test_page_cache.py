@@ -175,6 +175,6 @@ def test_after_the_cache_is_cleared_no_copy_kept_by_a_process_is_served_again():
     kept = page_cache._stored.last_used()  # the copy this process used last
     cache.clear()
     page_cache.mark_everything_changed()
-    change_marks.for_settings(page_cache.CACHE_ALIAS).remember(kept["tags"])  # as a render elsewhere does
+    change_marks.for_cache(page_cache.CACHE_ALIAS).remember(kept["tags"])  # as a render elsewhere does
 
     assert get(path)["X-Page-Cache"] == "miss"

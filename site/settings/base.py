@@ -290,6 +290,10 @@ SCENARIOS = {
     "OPERATOR_PAGE_TYPES": ["home.StandardPage"],
     "PAGE_PERMISSION_TESTER": "home.editorial.permissions.EditorialPagePermissionTester",
     "API_CACHE": PAGE_CACHE,
+    # A Redis on which changes are announced (scenarios.shared_values), so that each process keeps a
+    # copy of the generation of published content and of the page cache's marks; production sets it
+    # to REDIS_URL. Empty: they are read from the cache on every request.
+    "ANNOUNCE_URL": "",
 }
 
 # Workflow notifications: who they come from, and that they are sent at all (Wagtail's defaults,
@@ -298,7 +302,3 @@ DEFAULT_FROM_EMAIL = "no-reply@localhost"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "itrisk.admin_login.SignInForm"
-
-# A Redis on which changes to the page cache's marks are announced, so that each process may keep
-# a copy of them (itrisk.change_marks); production sets it to REDIS_URL. Empty: read them each time.
-PAGE_CACHE_ANNOUNCE_URL = ""

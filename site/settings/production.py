@@ -42,7 +42,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "itrisk",
         }
     }
-    PAGE_CACHE_ANNOUNCE_URL = os.environ["REDIS_URL"]
+    SCENARIOS = {**SCENARIOS, "ANNOUNCE_URL": os.environ["REDIS_URL"]}  # noqa: F405
 else:
     CACHES = {
         "default": {
