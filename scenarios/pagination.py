@@ -13,22 +13,39 @@ MAX_OFFSET = 2**31 - 1  # databases refuse offsets past a 64-bit integer; no cat
 
 
 class CountWithPagePaginator(Paginator):
+    """With ``load``, a page is found by its primary keys alone and ``load(keys)`` (a queryset)
+    brings the rows of those: sorting thousands of matches is quicker without their text, and
+    the page's rows may bring what they need (``prefetch_related``) without the search again."""
+
+    def __init__(self, object_list, per_page, load=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.load = load
+
     def get_page(self, number):
         """The page ``number`` (a whole number, else the first), or the last page when past it."""
         try:
             number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
-        bottom = (number - 1) * self.per_page
-        rows = []
-        if bottom <= MAX_OFFSET:  # a number past any real page goes straight to the count
-            rows = list(self.object_list.annotate(result_total=Window(Count("pk")))[bottom : bottom + self.per_page])
+        rows, total = [], 0
+        if (number - 1) * self.per_page <= MAX_OFFSET:  # a number past any real page goes straight to the count
+            rows, total = self._rows(number)
         if rows:
-            self.__dict__["count"] = rows[0].result_total  # Paginator.count is a cached property
+            self.__dict__["count"] = total  # Paginator.count is a cached property
             return self._get_page(rows, number, self)
         if number == 1:
             self.__dict__["count"] = 0
             return self._get_page([], 1, self)
-        last = self.page(self.num_pages)  # there is always one: an empty first page when nothing matched
-        last.object_list = list(last.object_list)
-        return last
+        number = self.num_pages  # counted; there is always one: an empty first page when nothing matched
+        return self._get_page(self._rows(number)[0], number, self)
+
+    def _rows(self, number):
+        """The rows of page ``number``, and the number of results in all."""
+        bottom = (number - 1) * self.per_page
+        counted = self.object_list.annotate(result_total=Window(Count("pk")))
+        if self.load is None:
+            rows = list(counted[bottom : bottom + self.per_page])
+            return rows, rows[0].result_total if rows else 0
+        keys = list(counted.values_list("pk", "result_total")[bottom : bottom + self.per_page])
+        loaded = self.load([pk for pk, _total in keys]).in_bulk()
+        return [loaded[pk] for pk, _total in keys if pk in loaded], keys[0][1] if keys else 0

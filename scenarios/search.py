@@ -95,11 +95,12 @@ def search_query(query, synonym_groups=()):
     return wordings[0] if len(wordings) == 1 else Or(wordings)
 
 
-def found_by(scenarios, searchable, search):
-    """``scenarios`` narrowed to those that ``searchable.search(search)`` finds, kept a query: the
-    database pages the results, none are loaded into Python (with the database backends, whose
-    results are a queryset; another backend's results are read as a list of ids)."""
-    results = searchable.search(search, order_by_relevance=False)
+def found_by(scenarios, search):
+    """``scenarios`` narrowed to those ``search`` finds, kept one query: the database pages the
+    results, none are loaded into Python. With the database backends the search's own condition
+    (a match in the index) joins the query's others; another backend's results are read as ids."""
+    results = scenarios.model.objects.all().search(search, order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
-    matching = get_queryset().values("pk") if get_queryset else [page.pk for page in results]
-    return scenarios.filter(pk__in=matching)
+    if get_queryset is not None:
+        return scenarios & get_queryset()
+    return scenarios.filter(pk__in=[page.pk for page in results])

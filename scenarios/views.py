@@ -62,14 +62,18 @@ def scenario_finder(request):
             scenarios = scenarios.none()
     search = search_query(query, remember(request, "search-synonyms", SearchSynonym.groups)) if query else None
     if search is not None:
-        scenarios = found_by(scenarios, IncidentScenarioPage.objects.live().filter(locale=locale), search)
+        scenarios = found_by(scenarios, search)
 
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit():
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
     paginator = CountWithPagePaginator(
-        scenarios.order_by("path").prefetch_related(IncidentScenarioPage.loss_types_prefetch()), RESULTS_PER_PAGE
+        scenarios.order_by("path"),
+        RESULTS_PER_PAGE,
+        load=lambda keys: IncidentScenarioPage.objects.filter(pk__in=keys).prefetch_related(
+            IncidentScenarioPage.loss_types_prefetch()
+        ),
     )
     results = paginator.get_page(page_number)
     results.object_list = IncidentScenarioPage.with_lines(results.object_list, lines)

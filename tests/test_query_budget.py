@@ -31,9 +31,10 @@ EXPECTED = {
     "line": (lambda code: lines_in(code).first().url, 2, 4),
     "scenario": (lambda code: scenarios_in(code).first().url, 3, 5),
     "standard page": (lambda code: StandardPage.objects.filter(locale__language_code=code).first().url, 2, 4),
-    "finder": (lambda code: f"/{code}/search/", 2, 2),
-    "finder, words": (lambda code: f"/{code}/search/?q=" + WORDS[code], 2, 2),
-    "finder, filters": (lambda code: f"/{code}/search/?loss_type=lost-profits&payout_kind=liability", 2, 2),
+    # The page of results by key with their number, then its rows, then their loss types.
+    "finder": (lambda code: f"/{code}/search/", 3, 3),
+    "finder, words": (lambda code: f"/{code}/search/?q=" + WORDS[code], 3, 3),
+    "finder, filters": (lambda code: f"/{code}/search/?loss_type=lost-profits&payout_kind=liability", 3, 3),
     "sitemap": (lambda code: "/sitemap.xml", 4, 4),
     "API v2 pages": (lambda code: f"/api/v2/pages/?locale={code}&fields=*", 4, 4),
     "API v2 scenarios": (lambda code: f"/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale={code}", 6, 6),

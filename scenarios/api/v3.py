@@ -217,8 +217,7 @@ def scenarios_router():
             scenarios = scenarios.child_of(_line_or_404(request, filters.line))
         if filters.search:
             search = search_query(filters.search, SearchSynonym.groups())
-            live = IncidentScenarioPage.objects.live()
-            scenarios = found_by(scenarios, live, search) if search else scenarios.none()
+            scenarios = found_by(scenarios, search) if search else scenarios.none()
         return _PrefetchedPage(scenarios, request)
 
     @router.get("/{scenario_id}/", response=ScenarioSchema, url_name="detail_scenario", operation_id="scenarios_detail")

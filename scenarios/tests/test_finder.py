@@ -89,6 +89,28 @@ def test_a_page_of_results_and_their_number_come_in_one_query(db, page, shown, q
     assert f"Page {results.number} of {paginator.num_pages}" == shown
 
 
+@pytest.mark.parametrize("page, number, queries", [("1", 1, 2), ("9", 2, 4)])
+def test_a_page_found_by_key_brings_its_rows_in_one_more_query_in_order(
+    db, page, number, queries, django_assert_num_queries
+):
+    from scenarios.models import IncidentScenarioPage
+    from scenarios.pagination import CountWithPagePaginator
+
+    from .factories import LineFactory, ScenarioFactory
+
+    ScenarioFactory.create_batch(25, parent=LineFactory(slug="cyber"))
+    in_order = list(IncidentScenarioPage.objects.order_by("-path").values_list("pk", flat=True))
+
+    def load(keys):
+        return IncidentScenarioPage.objects.filter(pk__in=keys)
+
+    with django_assert_num_queries(queries):
+        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.order_by("-path"), 20, load=load)
+        results = paginator.get_page(page)
+        assert [scenario.pk for scenario in results] == in_order[(number - 1) * 20 : number * 20]
+    assert paginator.count == 25 and results.number == number
+
+
 def test_no_results_are_one_empty_first_page(db, django_assert_num_queries):
     from scenarios.models import IncidentScenarioPage
     from scenarios.pagination import CountWithPagePaginator
