@@ -9,7 +9,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -48,6 +48,15 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    @property
+    def localized(self):
+        """This home in the active language. Wagtail routes every request through it
+        (``Page.route_for_request``: ``site.root_page.localized.specific``), which asks the database
+        for the active locale, the translation and its specific page; kept per generation of
+        published content instead, like the Site itself (``scenarios.site_lookup``). Read-only."""
+        wagtail = super()
+        return remember(None, f"localized-home:{self.pk}:{get_language()}", lambda: wagtail.localized.specific)
 
     def route(self, request, path_components):
         """Also route a visitor URL that still carries its language prefix, as the API's ``find``

@@ -25,14 +25,21 @@ def _site_for(request):
         return
     hostname, port = split_domain_port(host)[0], request.get_port()
     try:
-        site = published_cache.remember(
-            request, f"site:{hostname}:{port}", lambda: Site._find_for_request(request), keep_none=False
-        )
+        site = published_cache.remember(request, f"site:{hostname}:{port}", lambda: _find(request), keep_none=False)
     except Exception:  # noqa: BLE001 - a shared cache that is down: Wagtail asks the database, /health/ reports it
         logger.warning("The Site of %s was looked up without the shared cache", host, exc_info=True)
         return
     if site is not None:
         request._wagtail_site = site  # where Site.find_for_request keeps its answer for the request
+
+
+def _find(request):
+    """The Site, with its root page as its own page type: Wagtail routes every request through
+    ``site.root_page.localized.specific``, which a root page type may answer from a cache."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
 
 
 class SiteLookupMiddleware:
