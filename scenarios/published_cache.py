@@ -10,8 +10,8 @@ that where changes are announced (``scenarios.shared_values``).
 
 Any save or delete of a page, a snippet, a view restriction, a locale or a site starts a new
 generation (``connect``), in every process that shares the cache, so nothing older is read again.
-A generation is a number that only grows: the time the cache first held one, counted up by one at
-each change (an atomic increment on Redis, so processes on several hosts never go back).
+A generation is a number that only grows (``shared_values``: the time on one host, an atomic count
+in Redis where several hosts share it).
 It is started twice: at once, so the editor's next request in this transaction sees the change,
 and again when the transaction commits, so that an entry another process built in between, from
 the rows as they were before the commit, is never read either.
@@ -100,13 +100,7 @@ def _find_active_locale():
 def new_generation():
     """Start a new generation, in every process (called on every change, and after the cache is
     cleared: a process's copies of the values it used are then never read again)."""
-    cache.add(GENERATION_KEY, time.time_ns(), None)
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:  # lost between the two
-        value = time.time_ns()
-        cache.set(GENERATION_KEY, value, None)
-    shared_values.for_cache().announce({GENERATION_KEY: value})
+    shared_values.for_cache().advance(GENERATION_KEY)
     forget_current_request_memo()
 
 

@@ -22,6 +22,7 @@ import functools
 import json
 import logging
 import os
+import time
 
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
@@ -61,6 +62,13 @@ class SharedValues:
     def announce(self, values):
         """Tell every process of ``values``, already written to the shared cache by the caller."""
 
+    def advance(self, key):
+        """Give ``key`` a value larger than any it had, and return it: the time, in nanoseconds
+        (one clock: the processes of one host)."""
+        value = time.time_ns()
+        self.cache.set(key, value, None)
+        return value
+
 
 class AnnouncedValues(SharedValues):
     """The values copied in this process while it listens to the announcements of their changes."""
@@ -85,6 +93,17 @@ class AnnouncedValues(SharedValues):
     def announce(self, values):
         self._publisher().publish(self._channel(), json.dumps(values))
         self._keep(values)
+
+    def advance(self, key):
+        """Count ``key`` up by one, atomically in Redis (processes on several hosts, whose clocks
+        may differ, never take it back), starting from the time when it has no value yet."""
+        self.cache.add(key, time.time_ns(), None)
+        try:
+            value = self.cache.incr(key)
+        except ValueError:  # lost between the two
+            value = super().advance(key)
+        self.announce({key: value})
+        return value
 
     def _keep(self, values):
         for key, value in values.items():
