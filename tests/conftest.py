@@ -41,19 +41,11 @@ def django_db_setup(tmp_path_factory):
         database_templates.postgres_drop(name, server_url)
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Every test that talks to the running site goes to one pytest-xdist worker (``--dist loadgroup``):
-    the run starts one copy of the site, not one per worker."""
-    for item in items:
-        if "live_site_url" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("live_site"))
-
-
 @pytest.fixture(scope="session")
 def live_site_url(tmp_path_factory):
-    """The base URL of one running copy of the site (tests/live_site.py) shared by the whole run; a
-    test that changes its content puts it back."""
+    """The base URL of a running copy of the site (tests/live_site.py), one per pytest-xdist worker
+    that needs it; a test that changes its content puts it back. One copy for the whole run would
+    put every test that needs it on one worker, serially: the run took half as long again."""
     with live_site.running_site(tmp_path_factory.mktemp("live-site")) as base_url:
         yield base_url
 

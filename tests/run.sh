@@ -10,8 +10,8 @@ PY=.venv/bin/python
 unset PYTHONDONTWRITEBYTECODE
 PG_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 # pytest-xdist: one worker per core, each with its own copy of the seeded database (test_test_gw0… on
-# PostgreSQL); the tests that talk to the running site are one group, on one worker, with one site.
-WORKERS=(-n "${TEST_WORKERS:-auto}" --dist loadgroup)
+# PostgreSQL) and, for the tests that talk to a running site, its own copy of the site.
+WORKERS=(-n "${TEST_WORKERS:-auto}")
 
 # The plugin's suite runs in one process beside the site's run on SQLite, whose workers leave a core
 # idle for a third of the time (waiting on the site they started, on the browser); its report comes
