@@ -45,7 +45,9 @@ def django_db_setup(tmp_path_factory):
 def live_site_url(tmp_path_factory):
     """The base URL of a running copy of the site (tests/live_site.py), one per pytest-xdist worker
     that needs it; a test that changes its content puts it back. One copy for the whole run would
-    put every test that needs it on one worker, serially: the run took half as long again."""
+    put every test that needs it on one worker, one after another (tried with xdist's loadgroup on
+    pytest 8.4: the SQLite run took 146 s instead of 98 s, and that worker's database tests then
+    failed beside Playwright's event loop)."""
     with live_site.running_site(tmp_path_factory.mktemp("live-site")) as base_url:
         yield base_url
 
