@@ -1,10 +1,13 @@
 """Whole responses kept in a shared cache and served again: what the site's page cache and the
 plugin's store of API answers (``scenarios.api.response_cache``) have in common.
 
-Each decides for itself which requests it serves and when a stored response is fresh; this says
-which responses may be stored at all, what is kept of them, how one is served again, and keeps a
-copy in the process of those it used last, so that serving one again reads nothing shared.
+Each decides for itself which requests it serves, when a stored response is fresh and what else it
+keeps with one (``StoringMiddleware``'s hooks); this says which responses may be stored at all,
+what is kept of them, how one is served again, and keeps a copy in the process of those it used
+last, so that serving one again reads nothing shared.
 """
+
+import time
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -67,3 +70,45 @@ class StoredResponses:
     def _keep(self, key, entry):
         if self.max_copy_bytes is None or len(entry["content"]) <= self.max_copy_bytes:
             self._local.put(key, entry)
+
+
+class StoringMiddleware:
+    """Serves a stored response while it is fresh, else lets the view answer and stores what it
+    may. Subclasses give ``marker`` (the header saying hit or miss), ``stored``, ``timeout`` and
+    the hooks below."""
+
+    marker = stored = timeout = None
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_candidate(request):
+            return self.get_response(request)
+        key = self.key(request)
+        entry = self.stored.get(self.cache(), key)
+        if entry is not None and self.is_fresh(entry):
+            return response_from(entry, self.marker)
+        started = time.time()
+        response = self.get_response(request)
+        kept = self.what_to_keep(request, response, started)
+        if kept is not None:
+            self.stored.put(self.cache(), key, entry_for(response, **kept), self.timeout)
+            response[self.marker] = "miss"
+        return response
+
+    def is_candidate(self, request):
+        raise NotImplementedError
+
+    def key(self, request):
+        raise NotImplementedError
+
+    def cache(self):
+        raise NotImplementedError
+
+    def is_fresh(self, entry):
+        return True
+
+    def what_to_keep(self, request, response, started):
+        """What to store with ``response`` besides itself (a dict), or None not to store it."""
+        return {} if is_storable(response) else None

@@ -20,14 +20,13 @@ made (``itrisk.change_marks``), so that serving a stored page asks nothing of Re
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
 
-from scenarios.stored_responses import StoredResponses, entry_for, is_storable, response_from
+from scenarios.stored_responses import StoredResponses, StoringMiddleware
 
 from . import change_marks
 
@@ -70,50 +69,44 @@ def _mark_changed(tags):
     change_marks.for_cache(CACHE_ALIAS).mark_changed(tags)
 
 
-def _key(request):
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
-
-
-def _is_candidate(request):
-    return (
-        settings.PAGE_CACHE
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path_info.startswith(SKIPPED_PREFIXES)
-    )
-
-
-class PageCacheMiddleware:
-    """Serves and stores anonymous pages (see the module's docstring). Placed above the session,
-    locale and authentication middleware, so that a stored page is served without touching them."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not _is_candidate(request):
-            return self.get_response(request)
-        key = _key(request)
-        entry = _stored.get(cache(), key)
-        marks = change_marks.for_cache(CACHE_ALIAS)
-        if entry is not None and marks.last_change(entry["tags"]) < entry["started"]:
-            return response_from(entry, "X-Page-Cache")
-        started = time.time()
-        response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        if match is not None and match.url_name in SEARCH_VIEWS:
-            language = translation.get_language()
-            tag_response(request, f"search:{language}", f"lang:{language}")
-        if getattr(request, "page_cache_tags", None) and is_storable(response):
-            tags = sorted(request.page_cache_tags | {EVERYTHING})
-            marks.remember(tags)
-            _stored.put(cache(), key, entry_for(response, tags=tags, started=started), TIMEOUT)
-            response["X-Page-Cache"] = "miss"
-        return response
-
-
 # The stored pages this process served last, so that serving one again reads nothing shared but the
 # change marks (and those only without announcements: ``itrisk.change_marks``). A copy is used only
 # while the marks say it is fresh, so it is never staler than the shared one.
 _stored = StoredResponses(copies=1000)  # about 60 MB at most: the home page is 59 KB at 10,000 scenarios
+
+
+class PageCacheMiddleware(StoringMiddleware):
+    """Serves and stores anonymous pages (see the module's docstring). Placed above the session,
+    locale and authentication middleware, so that a stored page is served without touching them."""
+
+    marker, stored, timeout = "X-Page-Cache", _stored, TIMEOUT
+
+    def is_candidate(self, request):
+        return (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(SKIPPED_PREFIXES)
+        )
+
+    def key(self, request):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+    def cache(self):
+        return cache()
+
+    def is_fresh(self, entry):
+        return change_marks.for_cache(CACHE_ALIAS).last_change(entry["tags"]) < entry["started"]
+
+    def what_to_keep(self, request, response, started):
+        """Its tags and when its rendering started, for a response whose view said what it shows."""
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name in SEARCH_VIEWS:
+            language = translation.get_language()
+            tag_response(request, f"search:{language}", f"lang:{language}")
+        if not getattr(request, "page_cache_tags", None) or super().what_to_keep(request, response, started) is None:
+            return None
+        tags = sorted(request.page_cache_tags | {EVERYTHING})
+        change_marks.for_cache(CACHE_ALIAS).remember(tags)
+        return {"tags": tags, "started": started}

@@ -23,41 +23,33 @@ from django.core.cache import cache
 
 from ..conf import scenarios_settings
 from ..published_cache import TIMEOUT, generation
-from ..stored_responses import StoredResponses, entry_for, is_storable, response_from
+from ..stored_responses import StoredResponses, StoringMiddleware
 
 # Answers each process also keeps, besides the shared cache: the small ones only, so that a client
 # asking for many large listings (``fields=*&limit=…``) cannot fill a worker's memory (20 MB at most).
 _stored = StoredResponses(copies=300, max_copy_bytes=64 * 1024)
 
 
-class APIResponseCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class APIResponseCacheMiddleware(StoringMiddleware):
+    marker, stored, timeout = "X-API-Cache", _stored, TIMEOUT
 
-    def __call__(self, request):
-        if not _is_candidate(request):
-            return self.get_response(request)
-        key = _key(request)
-        entry = _stored.get(cache, key)
-        if entry is not None:
-            return response_from(entry, "X-API-Cache")
-        response = self.get_response(request)
-        if request.method == "GET" and is_storable(response):  # a HEAD's answer may come without its body
-            _stored.put(cache, key, entry_for(response), TIMEOUT)
-            response["X-API-Cache"] = "miss"
-        return response
+    def is_candidate(self, request):
+        return (
+            scenarios_settings.API_CACHE
+            and request.method in ("GET", "HEAD")
+            and request.path_info.startswith(tuple(scenarios_settings.API_PREFIXES))
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
 
+    def key(self, request):
+        address = f"{request.get_host()}{request.get_full_path()}\n{request.META.get('HTTP_ACCEPT', '')}"
+        return f"scenarios:{generation(request)}:api:{hashlib.sha256(address.encode()).hexdigest()}"
 
-def _is_candidate(request):
-    return (
-        scenarios_settings.API_CACHE
-        and request.method in ("GET", "HEAD")
-        and request.path_info.startswith(tuple(scenarios_settings.API_PREFIXES))
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
-    )
+    def cache(self):
+        return cache
 
-
-def _key(request):
-    address = f"{request.get_host()}{request.get_full_path()}\n{request.META.get('HTTP_ACCEPT', '')}"
-    return f"scenarios:{generation(request)}:api:{hashlib.sha256(address.encode()).hexdigest()}"
+    def what_to_keep(self, request, response, started):
+        if request.method != "GET":  # a HEAD's answer may come without its body
+            return None
+        return super().what_to_keep(request, response, started)
