@@ -6,6 +6,8 @@ page carries the total (``COUNT(*) OVER ()``), and only a page number past the l
 count of its own, to find the last page.
 """
 
+from collections.abc import Sequence
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
@@ -13,13 +15,20 @@ MAX_OFFSET = 2**31 - 1  # databases refuse offsets past a 64-bit integer; no cat
 
 
 class CountWithPagePaginator(Paginator):
-    """With ``load``, a page is found by its primary keys alone and ``load(keys)`` (a queryset)
-    brings the rows of those: sorting thousands of matches is quicker without their text, and
-    the page's rows may bring what they need (``prefetch_related``) without the search again."""
+    """With ``load``, a page is found by its primary keys alone and ``load(keys)`` brings the rows
+    of those, when the page's rows are first used: sorting thousands of matches is quicker without
+    their text, the rows may bring what they need (``prefetch_related``) without the search again,
+    and a page whose rendering was kept (a fragment cache) loads none.
 
-    def __init__(self, object_list, per_page, load=None, **kwargs):
+    ``keep(number, build)`` may keep what ``build()`` finds for page ``number`` (its keys and the
+    number of results; e.g. ``scenarios.published_cache.remember``), so that the same page asked
+    for again costs no query.
+    """
+
+    def __init__(self, object_list, per_page, load=None, keep=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.load = load
+        self.keep = keep or (lambda number, build: build())
 
     def get_page(self, number):
         """The page ``number`` (a whole number, else the first), or the last page when past it."""
@@ -46,6 +55,33 @@ class CountWithPagePaginator(Paginator):
         if self.load is None:
             rows = list(counted[bottom : bottom + self.per_page])
             return rows, rows[0].result_total if rows else 0
-        keys = list(counted.values_list("pk", "result_total")[bottom : bottom + self.per_page])
-        loaded = self.load([pk for pk, _total in keys]).in_bulk()
-        return [loaded[pk] for pk, _total in keys if pk in loaded], keys[0][1] if keys else 0
+        keys, total = self.keep(number, lambda: self._keys(counted[bottom : bottom + self.per_page]))
+        return RowsOnUse(keys, self.load), total
+
+    @staticmethod
+    def _keys(counted):
+        """The primary keys of a page of ``counted`` rows, and the number of results in all."""
+        keys = list(counted.values_list("pk", "result_total"))
+        return [pk for pk, _total in keys], keys[0][1] if keys else 0
+
+
+class RowsOnUse(Sequence):
+    """The rows of ``keys``, in that order, loaded by ``load(keys)`` when first read."""
+
+    def __init__(self, keys, load):
+        self.keys, self.load, self._rows = keys, load, None
+
+    def _loaded(self):
+        if self._rows is None:
+            by_key = {row.pk: row for row in self.load(self.keys)}
+            self._rows = [by_key[pk] for pk in self.keys if pk in by_key]
+        return self._rows
+
+    def __bool__(self):
+        return bool(self.keys)
+
+    def __len__(self):
+        return len(self._loaded())
+
+    def __getitem__(self, index):
+        return self._loaded()[index]

@@ -3,7 +3,13 @@
 Every choice is in the query string (``?q=…&line=…&loss_type=…&payout_kind=…&page=…``), so a result
 list can be bookmarked and shared. A value that names nothing is answered with a 400 and a
 message on the same page, never a 500 or a silently empty list.
+
+A page of results is kept for the current generation of published content: its keys and the
+number of results (``published_cache.remember``), and its rendering (Wagtail's fragment cache).
+The same search asked again costs no query; any publish starts afresh.
 """
+
+import hashlib
 
 from django.shortcuts import render
 from django.utils import translation
@@ -13,7 +19,7 @@ from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, Payo
 from .pagination import CountWithPagePaginator
 from .published_cache import active_locale, remember
 from .search import found_by, search_query
-from .visibility import is_visible_to, visible_to
+from .visibility import barred_key, is_visible_to, visible_to
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -68,15 +74,19 @@ def scenario_finder(request):
     if not page_number.isdigit():
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
+    choices = hashlib.sha256(repr((query, line_slug, loss_type, payout_kind)).encode()).hexdigest()[:32]
     paginator = CountWithPagePaginator(
         scenarios.order_by("path"),
         RESULTS_PER_PAGE,
-        load=lambda keys: IncidentScenarioPage.objects.filter(pk__in=keys).prefetch_related(
-            IncidentScenarioPage.loss_types_prefetch()
+        load=lambda keys: IncidentScenarioPage.with_lines(
+            IncidentScenarioPage.objects.filter(pk__in=keys).prefetch_related(IncidentScenarioPage.loss_types_prefetch()),
+            lines,
+        ),
+        keep=lambda number, build: remember(
+            request, f"finder:{language}:{barred_key(request)}:{choices}:{number}", build
         ),
     )
     results = paginator.get_page(page_number)
-    results.object_list = IncidentScenarioPage.with_lines(results.object_list, lines)
 
     shared_query = request.GET.copy()
     shared_query.pop("page", None)

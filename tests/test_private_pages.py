@@ -170,13 +170,18 @@ def test_group_restrictions_follow_the_source_too(private_pages):
 
 
 def test_a_listing_rendered_for_a_visitor_with_the_password_is_never_shown_to_another(client, private_pages):
-    """The home and line listings are kept rendered (Wagtail's fragment cache), each for what its
-    visitor may see: the one rendered after the password was entered stays with that visitor."""
+    """The home and line listings and the finder's results are kept (Wagtail's fragment cache, the
+    published-content cache), each for what its visitor may see: those found after the password
+    was entered stay with that visitor."""
     line = private_pages[1]
     action = re.search(r'<form[^>]+action="([^"]+)"', client.get(line.url).content.decode()).group(1)
     client.post(action, {"password": PASSWORD, "return_url": line.url})
     assert line.url in client.get("/ja/").content.decode()
 
+    words = line.get_children().first().specific.what_happened[:12]
+    finder_url = f"/ja/search/?q={words}"
+    assert line.get_children().first().url in client.get(finder_url).content.decode()
+
     anonymous = Client()
-    for url in ("/ja/", private_pages[0].get_parent().url):
+    for url in ("/ja/", private_pages[0].get_parent().url, finder_url):
         assert_nothing_of(private_pages, anonymous.get(url).content.decode(), url)

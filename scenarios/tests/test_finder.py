@@ -65,6 +65,22 @@ def test_results_are_paged_and_the_next_page_keeps_the_words(client, db):
     assert 'rel="prev" href="?q=backup&amp;page=1"' in second and 'rel="next"' not in second
 
 
+def test_the_same_search_again_costs_no_query_until_something_is_published(
+    client, catalogue, django_assert_num_queries
+):
+    from .factories import ScenarioFactory
+
+    assert "Server outage" in finder(client, "q=outage&page=1").content.decode()
+    with django_assert_num_queries(0):
+        assert "Server outage" in finder(client, "q=outage&page=1").content.decode()
+    with django_assert_num_queries(3):  # other words: their keys and number, the rows, their loss types
+        assert "Libel in a blog post" in finder(client, "q=libel").content.decode()
+
+    ScenarioFactory(parent=catalogue["lines"][0], title="Second outage", what_happened="Another outage.")
+    html = finder(client, "q=outage&page=1").content.decode()
+    assert "Second outage" in html and "Server outage" in html
+
+
 @pytest.mark.parametrize(
     "page, shown, queries",
     [
