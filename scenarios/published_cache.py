@@ -3,7 +3,7 @@
 The shared snippets of a language, the operator's linked pages, the view restrictions, the loss
 types, the search synonyms, a page's ancestors and translations: a page rendered afresh would
 fetch each of them again, though they change only when an editor publishes. ``remember`` keeps
-them in the default cache (local memory, a file cache or Redis, as the project configures it),
+them in the default cache (local memory, a disk cache or Redis, as the project configures it),
 under the current *generation* of published content, and each process keeps a copy of those it
 used last: only the generation itself is read from the shared cache on every request, and not even
 that where changes are announced (``scenarios.shared_values``).

@@ -110,6 +110,6 @@ def test_production_keeps_connections_shares_its_cache_and_can_purge_a_cdn(tmp_p
         "'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS, settings.PAGE_CACHE)"
     )
     result = manage("shell", "-c", show, env=env)
-    assert result.stdout.strip().splitlines()[-1].split() == ["600", "True", "django.core.cache.backends.filebased.FileBasedCache", "True", "True"]
+    assert result.stdout.strip().splitlines()[-1].split() == ["600", "True", "itrisk.disk_cache.DiskCache", "True", "True"]
     result = manage("shell", "-c", "from django.conf import settings; print(settings.PAGE_CACHE)", env={**env, "PAGE_CACHE": "off"})
     assert result.stdout.strip().splitlines()[-1] == "False"
