@@ -43,6 +43,13 @@ def per_operation(operation):
     return (time.perf_counter() - started) / SAMPLE * 1000
 
 
+def write_and_read(cache, entries):
+    """Milliseconds for one new entry written, and for one read, in a cache of ``entries``."""
+    write = per_operation(lambda number: cache.set(f"new:{entries}:{number}", VALUE, 3600))
+    read = per_operation(lambda number: cache.get(f"new:{entries}:{number}"))
+    return write, read
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, nargs="+", default=[1000, 20000])
@@ -52,8 +59,7 @@ def main():
         for entries in sorted(args.entries):
             fill(cache, filled, entries)
             filled = entries
-            write = per_operation(lambda number, entries=entries: cache.set(f"new:{entries}:{number}", VALUE, 3600))
-            read = per_operation(lambda number, entries=entries: cache.get(f"new:{entries}:{number}"))
+            write, read = write_and_read(cache, entries)
             print(f"{name:22} {entries:7,} entries: write {write:6.2f} ms, read {read:.3f} ms")
 
 if __name__ == "__main__":
