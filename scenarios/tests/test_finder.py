@@ -65,16 +65,26 @@ def test_results_are_paged_and_the_next_page_keeps_the_words(client, db):
     assert 'rel="prev" href="?q=backup&amp;page=1"' in second and 'rel="next"' not in second
 
 
-def test_the_same_search_again_costs_no_query_until_something_is_published(
-    client, catalogue, django_assert_num_queries
-):
+def test_the_same_search_again_reads_no_result_until_something_is_published(client, catalogue):
+    """Exact counts are the site's (tests/test_query_budget.py, on the Wagtail it pins); here, on any
+    supported Wagtail, a search asked again reads neither the index nor a scenario."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from .factories import ScenarioFactory
 
+    def result_queries(query):
+        with CaptureQueriesContext(connection) as queries:
+            html = finder(client, query).content.decode()
+        tables = ("wagtailsearch", "scenarios_incidentscenariopage")
+        reads = [query["sql"] for query in queries if any(table in query["sql"] for table in tables)]
+        return html, reads
+
     assert "Server outage" in finder(client, "q=outage&page=1").content.decode()
-    with django_assert_num_queries(0):
-        assert "Server outage" in finder(client, "q=outage&page=1").content.decode()
-    with django_assert_num_queries(3):  # other words: their keys and number, the rows, their loss types
-        assert "Libel in a blog post" in finder(client, "q=libel").content.decode()
+    html, reads = result_queries("q=outage&page=1")
+    assert "Server outage" in html and reads == []
+    html, reads = result_queries("q=libel")  # other words: their keys and number, then the rows
+    assert "Libel in a blog post" in html and len(reads) == 2
 
     ScenarioFactory(parent=catalogue["lines"][0], title="Second outage", what_happened="Another outage.")
     html = finder(client, "q=outage&page=1").content.decode()
