@@ -22,13 +22,31 @@ class CountWithPagePaginator(Paginator):
 
     ``keep(number, build)`` may keep what ``build()`` finds for page ``number`` (its keys and the
     number of results; e.g. ``scenarios.published_cache.remember``), so that the same page asked
-    for again costs no query.
+    for again costs no query. ``object_list`` may then be a function that returns the results:
+    it is called only when something is not kept (some search backends run the search as soon
+    as its queryset is made).
     """
 
     def __init__(self, object_list, per_page, load=None, keep=None, **kwargs):
+        self._object_list = object_list
         super().__init__(object_list, per_page, **kwargs)
         self.load = load
         self.keep = keep or (lambda number, build: build())
+
+    @property
+    def object_list(self):
+        if callable(self._object_list):
+            self._object_list = self._object_list()
+            super()._check_object_list_is_ordered()
+        return self._object_list
+
+    @object_list.setter
+    def object_list(self, value):
+        self._object_list = value
+
+    def _check_object_list_is_ordered(self):
+        if not callable(self._object_list):  # else checked when it is called
+            super()._check_object_list_is_ordered()
 
     def get_page(self, number):
         """The page ``number`` (a whole number, else the first), or the last page when past it."""
@@ -50,18 +68,20 @@ class CountWithPagePaginator(Paginator):
 
     def _rows(self, number):
         """The rows of page ``number``, and the number of results in all."""
-        bottom = (number - 1) * self.per_page
-        counted = self.object_list.annotate(result_total=Window(Count("pk")))
         if self.load is None:
-            rows = list(counted[bottom : bottom + self.per_page])
+            rows = list(self._counted(number))
             return rows, rows[0].result_total if rows else 0
-        keys, total = self.keep(number, lambda: self._keys(counted[bottom : bottom + self.per_page]))
+        keys, total = self.keep(number, lambda: self._keys(number))
         return RowsOnUse(keys, self.load), total
 
-    @staticmethod
-    def _keys(counted):
-        """The primary keys of a page of ``counted`` rows, and the number of results in all."""
-        keys = list(counted.values_list("pk", "result_total"))
+    def _counted(self, number):
+        """Page ``number`` of the results, each row with the number of results in all."""
+        bottom = (number - 1) * self.per_page
+        return self.object_list.annotate(result_total=Window(Count("pk")))[bottom : bottom + self.per_page]
+
+    def _keys(self, number):
+        """The primary keys of page ``number``, and the number of results in all."""
+        keys = list(self._counted(number).values_list("pk", "result_total"))
         return [pk for pk, _total in keys], keys[0][1] if keys else 0
 
 

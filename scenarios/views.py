@@ -67,8 +67,6 @@ def scenario_finder(request):
             errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
             scenarios = scenarios.none()
     search = search_query(query, remember(request, "search-synonyms", SearchSynonym.groups)) if query else None
-    if search is not None:
-        scenarios = found_by(scenarios, search)
 
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit():
@@ -76,7 +74,7 @@ def scenario_finder(request):
         page_number = "1"
     choices = hashlib.sha256(repr((query, line_slug, loss_type, payout_kind)).encode()).hexdigest()[:32]
     paginator = CountWithPagePaginator(
-        scenarios.order_by("path"),
+        lambda: (found_by(scenarios, search) if search is not None else scenarios).order_by("path"),
         RESULTS_PER_PAGE,
         load=lambda keys: IncidentScenarioPage.with_lines(
             IncidentScenarioPage.objects.filter(pk__in=keys).prefetch_related(IncidentScenarioPage.loss_types_prefetch()),
