@@ -28,7 +28,6 @@ class CountWithPagePaginator(Paginator):
     """
 
     def __init__(self, object_list, per_page, load=None, keep=None, **kwargs):
-        self._object_list = object_list
         super().__init__(object_list, per_page, **kwargs)
         self.load = load
         self.keep = keep or (lambda number, build: build())
