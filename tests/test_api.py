@@ -26,6 +26,19 @@ def v2_pages(client, query):
 # --- reading the whole site -------------------------------------------------------------------
 
 
+def test_a_listings_total_is_kept_until_something_is_published(client):
+    url = f"type={SCENARIO}&locale=ja&limit=5"
+    assert v2_pages(client, url)["meta"]["total_count"] == 21
+    assert v2_pages(client, url + "&offset=5")["meta"]["total_count"] == 21  # another page: the same total
+    withdrawn = scenarios_in("ja").first()
+    assert v2_pages(client, f"{url}&slug={withdrawn.slug}")["meta"]["total_count"] == 1
+    withdrawn.unpublish()
+    assert v2_pages(client, url)["meta"]["total_count"] == 20
+    assert v2_pages(client, f"{url}&slug={withdrawn.slug}")["meta"]["total_count"] == 0
+
+
+
+
 @pytest.mark.parametrize("language_code, other", [("ja", "en"), ("en", "ja")])
 def test_a_client_reads_the_whole_seed_back_through_v2(client, language_code, other):
     lines = v2_pages(client, f"type={LINE}&locale={language_code}&fields=coverage_summary,translations")
