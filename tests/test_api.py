@@ -30,11 +30,13 @@ def test_a_listings_total_is_kept_until_something_is_published(client):
     url = f"type={SCENARIO}&locale=ja&limit=5"
     assert v2_pages(client, url)["meta"]["total_count"] == 21
     assert v2_pages(client, url + "&offset=5")["meta"]["total_count"] == 21  # another page: the same total
+    assert get_json(client, "/api/v3/scenarios/?locale=ja&limit=5")["count"] == 21
     withdrawn = scenarios_in("ja").first()
     assert v2_pages(client, f"{url}&slug={withdrawn.slug}")["meta"]["total_count"] == 1
     withdrawn.unpublish()
     assert v2_pages(client, url)["meta"]["total_count"] == 20
     assert v2_pages(client, f"{url}&slug={withdrawn.slug}")["meta"]["total_count"] == 0
+    assert get_json(client, "/api/v3/scenarios/?locale=ja&limit=5")["count"] == 20
 
 
 

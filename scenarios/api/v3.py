@@ -232,16 +232,17 @@ def _line_or_404(request, line_id):
 
 
 class _PrefetchedPage:
-    """A queryset whose slices come with their representations' data loaded in a few queries."""
+    """A queryset whose slices come with their representations' data loaded in a few queries, and
+    whose count is kept between requests (``queries.kept_count``)."""
 
     def __init__(self, queryset, request):
         self.queryset, self.request = queryset, request
 
     def __len__(self):
-        return self.queryset.count()
+        return self.count()
 
     def count(self):
-        return self.queryset.count()
+        return queries.kept_count(self.request, self.queryset)
 
     def __getitem__(self, index):
         items = self.queryset[index]
