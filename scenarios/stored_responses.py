@@ -8,6 +8,7 @@ last, so that serving one again reads nothing shared.
 """
 
 import time
+from abc import ABC, abstractmethod
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -72,7 +73,7 @@ class StoredResponses:
             self._local.put(key, entry)
 
 
-class StoringMiddleware:
+class StoringMiddleware(ABC):
     """Serves a stored response while it is fresh, else lets the view answer and stores what it
     may. Subclasses give ``marker`` (the header saying hit or miss), ``stored``, ``timeout`` and
     the hooks below."""
@@ -97,14 +98,17 @@ class StoringMiddleware:
             response[self.marker] = "miss"
         return response
 
+    @abstractmethod
     def is_candidate(self, request):
-        raise NotImplementedError
+        """Whether ``request`` may be answered from the store (and its answer stored)."""
 
+    @abstractmethod
     def key(self, request):
-        raise NotImplementedError
+        """The key of ``request``'s answer in the store."""
 
+    @abstractmethod
     def cache(self):
-        raise NotImplementedError
+        """The shared cache the store lives in."""
 
     def is_fresh(self, entry):
         return True
