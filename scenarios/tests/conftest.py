@@ -16,7 +16,10 @@ class RefuseSiteImports(MetaPathFinder):
 sys.meta_path.insert(0, RefuseSiteImports())
 
 
-import pytest  # noqa: E402 - after the import guard above, which must come first
+import contextlib  # noqa: E402 - after the import guard above, which must come first
+
+import pytest  # noqa: E402
+from django.db import transaction  # noqa: E402
 
 from scenarios.models import ScenarioLossType  # noqa: E402
 
@@ -30,6 +33,28 @@ from .factories import (  # noqa: E402
 )
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with nothing kept: tests share the content their module built (below), and
+    what one test published and rolled back must not be read from the cache by the next."""
+    from django.core.cache import caches
+
+    from scenarios import published_cache
+
+    for cache in caches.all():
+        cache.clear()
+    published_cache.new_generation()
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """A transaction that is always rolled back: content built once for a module's tests, each of
+    which runs in a savepoint inside it (as Django's ``TestCase.setUpTestData``)."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def japanese(db):
     from wagtail.models import Locale
@@ -37,9 +62,39 @@ def japanese(db):
     return Locale.objects.get_or_create(language_code="ja")[0]
 
 
+@pytest.fixture(scope="module")
+def catalogue_keys(django_db_setup, django_db_blocker):
+    """The catalogue, built once per module: translating it is most of a test's time."""
+    with django_db_blocker.unblock(), rolled_back():
+        yield build_catalogue()
+
+
 @pytest.fixture
-def catalogue(db, japanese):
-    """Two lines, three scenarios, the shared snippets, and all of it translated into Japanese."""
+def catalogue(db, catalogue_keys):
+    """Two lines, three scenarios, the shared snippets, and all of it translated into Japanese:
+    read afresh for each test, so that what one test changes in memory is not seen by the next."""
+    from wagtail.models import Page
+
+    from scenarios.models import ContactHours, LossType, OperatorInfo
+
+    def pages(keys):
+        return [Page.objects.get(pk=key).specific for key in keys]
+
+    return {
+        "lines": pages(catalogue_keys["lines"]),
+        "scenarios": pages(catalogue_keys["scenarios"]),
+        "ja_outage": pages([catalogue_keys["ja_outage"]])[0],
+        "loss_types": [LossType.objects.get(pk=key) for key in catalogue_keys["loss_types"]],
+        "hours": ContactHours.objects.get(pk=catalogue_keys["hours"]),
+        "operator": OperatorInfo.objects.get(pk=catalogue_keys["operator"]),
+    }
+
+
+def build_catalogue():
+    """The catalogue's content; returns the primary keys of what the tests use."""
+    from wagtail.models import Locale
+
+    japanese = Locale.objects.get_or_create(language_code="ja")[0]
     lost_profits = LossTypeFactory(name="Lost profits", slug="lost-profits")
     data_loss = LossTypeFactory(name="Data loss", slug="data-loss")
     cyber = LineFactory(title="Cyber liability", slug="cyber")
@@ -70,10 +125,10 @@ def catalogue(db, japanese):
     translated(hours, japanese)
     translated(operator, japanese)
     return {
-        "lines": [cyber, media],
-        "scenarios": [outage, leak, libel],
-        "ja_outage": ja_outage,
-        "loss_types": [lost_profits, data_loss],
-        "hours": hours,
-        "operator": operator,
+        "lines": [cyber.pk, media.pk],
+        "scenarios": [outage.pk, leak.pk, libel.pk],
+        "ja_outage": ja_outage.pk,
+        "loss_types": [lost_profits.pk, data_loss.pk],
+        "hours": hours.pk,
+        "operator": operator.pk,
     }

@@ -36,11 +36,11 @@ def add_scenario(client, line, title, slug=""):
 
 
 def test_a_scenario_with_a_japanese_headline_gets_an_address_visitors_can_type(editor):
-    line = LineFactory(slug="cyber")
-    ScenarioFactory(parent=line, slug="cyber-1")
+    line = LineFactory(slug="outages")
+    ScenarioFactory(parent=line, slug="outages-1")
     response = add_scenario(editor, line, "サーバー停止")
     assert response.status_code == 302, response.content[:2000]
-    assert IncidentScenarioPage.objects.get(title="サーバー停止").slug == "cyber-2"
+    assert IncidentScenarioPage.objects.get(title="サーバー停止").slug == "outages-2"
     add_scenario(editor, line, "Outage", slug="outage")
     assert IncidentScenarioPage.objects.get(title="Outage").slug == "outage"
 

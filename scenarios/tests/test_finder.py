@@ -54,17 +54,6 @@ def test_the_finder_without_words_lists_every_scenario(client, catalogue):
     assert all(title in html for title in ("Server outage", "Customer list leaked", "Libel in a blog post"))
 
 
-def test_results_are_paged_and_the_next_page_keeps_the_words(client, db):
-    from .factories import LineFactory, ScenarioFactory
-
-    line = LineFactory(slug="cyber")
-    ScenarioFactory.create_batch(21, parent=line, what_happened="The backup failed.")
-    first = finder(client, "q=backup").content.decode()
-    assert 'rel="next" href="?q=backup&amp;page=2"' in first and "Page 1 of 2" in first
-    second = finder(client, "q=backup&page=2").content.decode()
-    assert 'rel="prev" href="?q=backup&amp;page=1"' in second and 'rel="next"' not in second
-
-
 def test_the_same_search_again_reads_no_result_until_something_is_published(client, catalogue):
     """Exact counts are the site's (tests/test_query_budget.py, on the Wagtail it pins); here, on any
     supported Wagtail, a search asked again reads neither the index nor a scenario."""
@@ -89,59 +78,3 @@ def test_the_same_search_again_reads_no_result_until_something_is_published(clie
     ScenarioFactory(parent=catalogue["lines"][0], title="Second outage", what_happened="Another outage.")
     html = finder(client, "q=outage&page=1").content.decode()
     assert "Second outage" in html and "Server outage" in html
-
-
-@pytest.mark.parametrize(
-    "page, shown, queries",
-    [
-        ("1", "Page 1 of 2", 1),  # the page brings the count with it
-        ("2", "Page 2 of 2", 1),
-        ("9", "Page 2 of 2", 3),  # past the end: a count, then the last page
-        ("0", "Page 1 of 2", 1),
-        ("99999999999999999999", "Page 2 of 2", 2),  # no offset that large is asked for
-    ],
-)
-def test_a_page_of_results_and_their_number_come_in_one_query(db, page, shown, queries, django_assert_num_queries):
-    from scenarios.models import IncidentScenarioPage
-    from scenarios.pagination import CountWithPagePaginator
-
-    from .factories import LineFactory, ScenarioFactory
-
-    ScenarioFactory.create_batch(25, parent=LineFactory(slug="cyber"))
-    with django_assert_num_queries(queries):
-        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.order_by("path"), 20)
-        results = paginator.get_page(page)
-        assert paginator.count == 25 and len(results) == (5 if results.number == 2 else 20)
-    assert f"Page {results.number} of {paginator.num_pages}" == shown
-
-
-@pytest.mark.parametrize("page, number, queries", [("1", 1, 2), ("9", 2, 4)])
-def test_a_page_found_by_key_brings_its_rows_in_one_more_query_in_order(
-    db, page, number, queries, django_assert_num_queries
-):
-    from scenarios.models import IncidentScenarioPage
-    from scenarios.pagination import CountWithPagePaginator
-
-    from .factories import LineFactory, ScenarioFactory
-
-    ScenarioFactory.create_batch(25, parent=LineFactory(slug="cyber"))
-    in_order = list(IncidentScenarioPage.objects.order_by("-path").values_list("pk", flat=True))
-
-    def load(keys):
-        return IncidentScenarioPage.objects.filter(pk__in=keys)
-
-    with django_assert_num_queries(queries):
-        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.order_by("-path"), 20, load=load)
-        results = paginator.get_page(page)
-        assert [scenario.pk for scenario in results] == in_order[(number - 1) * 20 : number * 20]
-    assert paginator.count == 25 and results.number == number
-
-
-def test_no_results_are_one_empty_first_page(db, django_assert_num_queries):
-    from scenarios.models import IncidentScenarioPage
-    from scenarios.pagination import CountWithPagePaginator
-
-    with django_assert_num_queries(1):
-        paginator = CountWithPagePaginator(IncidentScenarioPage.objects.filter(title="none").order_by("path"), 20)
-        results = paginator.get_page("1")
-    assert paginator.count == 0 and results.number == 1 and list(results) == []
