@@ -8,6 +8,9 @@ import hashlib
 import tempfile
 from pathlib import Path
 
+import django
+import wagtail
+
 SECRET_KEY = "plugin-tests-only"  # noqa: S105
 DEBUG = True
 ALLOWED_HOSTS = ["*"]
@@ -57,11 +60,14 @@ TEMPLATES = [
         },
     }
 ]
-# The test database is a file named after the plugin's migrations, so that ``pytest --reuse-db``
-# (as the checkout's ``make test`` runs this suite) migrates it once and then only checks it, and a
-# changed migration gets a database of its own. Without ``--reuse-db`` it is made and removed each run.
+# The test database is a file named after the plugin's migrations and the Wagtail and Django they
+# run on, so that ``pytest --reuse-db`` (as the checkout's ``make test`` runs this suite) migrates it
+# once and then only checks it, a changed migration gets a database of its own, and so does each
+# end of the version ranges (``make plugin-check`` runs both at once). Without ``--reuse-db`` it is
+# made and removed each run.
 _MIGRATIONS = sorted((Path(__file__).resolve().parent.parent / "migrations").glob("*.py"))
-_SCHEMA = hashlib.sha256(b"".join(path.read_bytes() for path in _MIGRATIONS)).hexdigest()[:12]
+_VERSIONS = f"wagtail {wagtail.__version__} django {django.__version__}".encode()
+_SCHEMA = hashlib.sha256(b"".join(path.read_bytes() for path in _MIGRATIONS) + _VERSIONS).hexdigest()[:12]
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
