@@ -18,6 +18,7 @@ the rows as they were before the commit, is never read either.
 """
 
 import functools
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -78,6 +79,13 @@ def remember(request, name, build, keep_none=True):
             _local.put(key, value)
     memo[name] = value
     return value
+
+
+def digest(choices):
+    """A short name for what a visitor chose (words, filters, an address), to go in a key of
+    ``remember``: cache backends cap the length of a key and refuse some characters in it.
+    ``choices`` is anything whose repr says all of it (a string, a tuple of strings)."""
+    return hashlib.sha256(repr(choices).encode()).hexdigest()[:32]
 
 
 # A generation's values never change, so each process may keep copies: only the generation itself

@@ -9,7 +9,6 @@ number of results (``published_cache.remember``), and its rendering (Wagtail's f
 The same search asked again costs no query; any publish starts afresh.
 """
 
-import hashlib
 
 from django.shortcuts import render
 from django.utils import translation
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
 from .pagination import CountWithPagePaginator
-from .published_cache import active_locale, remember
+from .published_cache import active_locale, digest, remember
 from .search import found_by, search_query
 from .visibility import barred_key, is_visible_to, visible_to
 
@@ -72,7 +71,7 @@ def scenario_finder(request):
     if not page_number.isdigit():
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
-    choices = hashlib.sha256(repr((query, line_slug, loss_type, payout_kind)).encode()).hexdigest()[:32]
+    choices = digest((query, line_slug, loss_type, payout_kind))
     paginator = CountWithPagePaginator(
         lambda: (found_by(scenarios, search) if search is not None else scenarios).order_by("path"),
         RESULTS_PER_PAGE,

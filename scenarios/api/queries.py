@@ -5,7 +5,6 @@ answers as ``{"message": …}`` and v3 as problem+json, both with status 400: a 
 nothing is an error, never an empty list that looks like an answer.
 """
 
-import hashlib
 import re
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
-from ..published_cache import remember
+from ..published_cache import digest, remember
 from ..visibility import barred_key, visible_to
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -53,9 +52,8 @@ def kept_count(request, queryset):
     parameters = sorted(
         (name, value) for name, values in request.GET.lists() if name not in PAGE_OF_LISTING for value in values
     )
-    listing = repr((request.path, request.get_host(), translation.get_language(), parameters))
-    digest = hashlib.sha256(listing.encode()).hexdigest()[:32]
-    return remember(request, f"listing-count:{barred_key(request)}:{digest}", queryset.count)
+    listing = digest((request.path, request.get_host(), translation.get_language(), parameters))
+    return remember(request, f"listing-count:{barred_key(request)}:{listing}", queryset.count)
 
 
 def _roots(site):

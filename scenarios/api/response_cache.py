@@ -16,13 +16,11 @@ Add ``"scenarios.api.response_cache.APIResponseCacheMiddleware"`` below CORS and
 ``SCENARIOS["API_CACHE"] = False`` turns it off.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 
 from ..conf import scenarios_settings
-from ..published_cache import TIMEOUT, generation
+from ..published_cache import TIMEOUT, digest, generation
 from ..stored_responses import StoredResponses, StoringMiddleware
 
 # Answers each process also keeps, besides the shared cache: the small ones only, so that a client
@@ -44,7 +42,7 @@ class APIResponseCacheMiddleware(StoringMiddleware):
 
     def key(self, request):
         address = f"{request.get_host()}{request.get_full_path()}\n{request.META.get('HTTP_ACCEPT', '')}"
-        return f"scenarios:{generation(request)}:api:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"scenarios:{generation(request)}:api:{digest(address)}"
 
     def cache(self):
         return cache
