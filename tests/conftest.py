@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 
 from home.seed.loader import read_content
+from tools import database_templates
 
-from . import database_templates, live_site
+from . import live_site
 
 
 def pytest_report_header(config):
@@ -21,7 +22,7 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def django_db_setup(tmp_path_factory):
     """Each worker's test database is a copy of the run's migrated and seeded template
-    (tests/database_templates.py) instead of migrating and seeding on its own."""
+    (tools/database_templates.py) instead of migrating and seeding on its own."""
     from django.conf import settings
     from django.db import connections
 

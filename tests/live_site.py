@@ -3,7 +3,7 @@
 It runs as ``make run`` runs it (dev settings, migrated, seed loaded, demo role accounts made) on
 its own SQLite file and a free port, in a subprocess, so nothing it does touches the test database.
 Migrating and seeding would take most of the start-up: every copy starts from the seeded template
-(tests/database_templates.py).
+(tools/database_templates.py).
 """
 
 import os
@@ -12,9 +12,8 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools import database_templates
 from tools.serving import free_port, wait_until_up
-
-from . import database_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from . import database_templates
+from tools import database_templates
+
 from .helpers import unavailable
 from .live_site import ROOT, seeded_database
 

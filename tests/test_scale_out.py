@@ -16,9 +16,9 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
+from tools import database_templates
 from tools.serving import free_port, wait_until_up
 
-from . import database_templates
 from .helpers import unavailable
 from .live_site import ROOT
 

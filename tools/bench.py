@@ -1,8 +1,8 @@
 """``make bench``: requests per second, latency and SQL queries of each kind of page, at 21 and 10,000 scenarios.
 
 For each database (SQLite; PostgreSQL with Redis as the cache) it prepares the site as ``make serve``
-does (production settings, its own database in a temporary folder, ``tools/loadtest.py``'s
-``Site``), then for each size of catalogue (the seed's 21 scenarios per language, then
+does (production settings, its own copy of the seeded database in a temporary folder,
+``tools/loadtest.py``'s ``Site``), then for each size of catalogue (the seed's 21 scenarios per language, then
 ``generate_scenarios --bulk`` up to ``--scenarios``) and each mode (the page cache on, then off
 with ``PAGE_CACHE=off``) it serves the site with gunicorn on 127.0.0.1 and measures, one URL at a
 time, with wrk in its own process: the home page, a line, a scenario, the finder with a query, an

@@ -33,6 +33,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import database_templates
 from serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,17 +61,10 @@ def manage(env, *args, timeout=600):
     return result.stdout
 
 
-def prepare_postgres():
-    import psycopg
-
-    name = "itrisk_loadtest"
-    with psycopg.connect(PG_SERVER.replace("postgres://", "postgresql://") + "/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
+def flush_redis():
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    return f"{PG_SERVER}/{name}"
 
 
 class Site:
@@ -89,10 +83,11 @@ class Site:
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_COOKIES": "false",
             "MEDIA_ROOT": str(Path(workdir) / "media"),
-            "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}" if database == "sqlite" else prepare_postgres(),
             "DATABASE_CONN_MAX_AGE": "600",
             "PUBLIC_BASE_URL": self.url,
         }
+        self.database = database
+        self.workdir = Path(workdir)
         if database == "postgresql":
             self.env["REDIS_URL"] = REDIS_URL
         self.server = None
@@ -102,16 +97,24 @@ class Site:
         self.serve()
 
     def prepare(self):
-        """The database with the seed content, the static files and an approver's account."""
-        manage(self.env, "migrate", "--no-input", "-v0")
-        manage(self.env, "load_seed_content")
-        manage(self.env, "analyze_database")
-        manage(self.env, "sync_site_url")
-        manage(self.env, "collectstatic", "--no-input", "-v0")
+        """The database with the seed content, the static files and an approver's account.
+
+        The database is a copy of the migrated and seeded template the test suite also starts from
+        (database_templates: ``migrate`` and ``load_seed_content``, made once per version of the
+        code), so that each run measures the site rather than migrating it again."""
+        if self.database == "sqlite":
+            database_url = f"sqlite:///{database_templates.sqlite_copy(self.workdir / 'db.sqlite3')}"
+        else:
+            database_url = database_templates.postgres_copy("itrisk_loadtest", f"{PG_SERVER}/postgres")
+            flush_redis()
+        self.env["DATABASE_URL"] = database_url
         self.approver_password = secrets.token_urlsafe(16)
         manage(
             self.env, "shell", "-c",
             "from django.contrib.auth.models import Group, User; "
+            "from django.core.management import call_command as run; "
+            "run('migrate', interactive=False, verbosity=0); run('analyze_database'); run('sync_site_url'); "
+            "run('collectstatic', interactive=False, verbosity=0); "
             f"u = User.objects.create_user('load-approver', password='{self.approver_password}'); "
             "u.groups.add(Group.objects.get(name='承認者'))",
         )

@@ -98,7 +98,8 @@ def postgres_copy(name, server_url=POSTGRES_SERVER):
     return its URL. Raises psycopg's OperationalError when the server does not answer."""
     template = f"itrisk_seeded_{fingerprint()}"
     with _locked("postgres"), _server_connection(server_url) as conn:
-        existing = {row[0] for row in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'itrisk_seeded_%'")}
+        seeded = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'itrisk_seeded_%'")
+        existing = {row[0] for row in seeded}
         if template not in existing:
             for stale in existing:
                 conn.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
