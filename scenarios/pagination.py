@@ -96,11 +96,17 @@ class RowsOnUse(Sequence):
             self._rows = [by_key[pk] for pk in self.keys if pk in by_key]
         return self._rows
 
+    @property
+    def is_loaded(self):
+        return self._rows is not None
+
     def __bool__(self):
         return bool(self.keys)
 
     def __len__(self):
-        return len(self._loaded())
+        """Without loading: ``{% if page %}`` asks a page's length, and its cards may all be kept
+        (``scenarios.cards``). A generation's keys all load: any change starts a new generation."""
+        return len(self.keys) if self._rows is None else len(self._rows)
 
     def __getitem__(self, index):
         return self._loaded()[index]

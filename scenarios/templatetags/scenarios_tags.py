@@ -1,4 +1,5 @@
-"""Template tags for the shared snippets: the contact hours, the operator and its disclaimer.
+"""Template tags for the shared snippets (the contact hours, the operator and its disclaimer) and
+for lists of scenarios.
 
 The snippets of each language are kept between requests (``scenarios.published_cache``), so a
 template may use them in the header and the footer alike, on every page, without a query.
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from .. import hours as opening_hours
+from ..cards import render_cards
 from ..models import ContactHours, OperatorInfo
 from ..published_cache import active_locale, generation, remember
 from ..visibility import barred_key
@@ -107,3 +109,10 @@ def published_version(context):
     request = context.get("request")
     host = request.get_host() if request is not None else ""
     return f"{generation(request)}:{translation.get_language()}:{host}:{barred_key(request)}"
+
+
+@register.simple_tag(takes_context=True)
+def scenario_cards(context, scenarios, heading_level=3, show_line=False):
+    """``{% scenario_cards scenarios show_line=True as cards %}``: the summary of each scenario, each
+    rendered once per generation of published content and kept (``scenarios.cards``)."""
+    return render_cards(context.get("request"), scenarios, published_version(context), heading_level, show_line)

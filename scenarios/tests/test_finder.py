@@ -78,3 +78,35 @@ def test_the_same_search_again_reads_no_result_until_something_is_published(clie
     ScenarioFactory(parent=catalogue["lines"][0], title="Second outage", what_happened="Another outage.")
     html = finder(client, "q=outage&page=1").content.decode()
     assert "Second outage" in html and "Server outage" in html
+
+
+def test_a_card_is_rendered_once_and_shown_by_every_search_that_finds_it(client, catalogue):
+    """Another search that finds the same scenario shows its kept card: the index is searched, the
+    scenario's row is not read; a publish renders it again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = finder(client, "q=hosting").content.decode()
+    assert "Server outage" in first and "Libel in a blog post" in first
+    with CaptureQueriesContext(connection) as queries:
+        html = finder(client, "q=server").content.decode()
+    assert "Server outage" in html and "Libel in a blog post" in html
+    assert not [query["sql"] for query in queries if "what_happened" in query["sql"]]
+
+    outage = catalogue["scenarios"][0]
+    outage.what_happened = "The hosting server stopped for a week."
+    outage.save_revision().publish()
+    assert "The hosting server stopped for a week." in finder(client, "q=outage").content.decode()
+
+
+def test_a_preview_neither_reads_nor_keeps_cards(rf, catalogue):
+    from django.core.cache import cache
+
+    from scenarios.cards import render_cards
+
+    request = rf.get("/")
+    request.is_preview = True
+    outage = catalogue["scenarios"][0]
+    cards = render_cards(request, [outage], "a-version")
+    assert "Server outage" in cards[0]
+    assert cache.get_many([f"scenarios:card:a-version:3:0:{outage.pk}"]) == {}
