@@ -275,7 +275,15 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         if not hasattr(self, "_insurance_line"):
             self._insurance_line = remember(request, f"line:{self.path[: -self.steplen]}", lambda: self.insurance_line)
         context["insurance_line"] = self.insurance_line
+        context["loss_types"] = self._kept_loss_types(request)
         return context
+
+    def _kept_loss_types(self, request):
+        """The loss types, kept per generation of published content (a query of a scenario page's
+        two otherwise); a preview shows the draft's own."""
+        if getattr(request, "is_preview", False):
+            return self.loss_types
+        return remember(request, f"loss-types-of:{self.pk}", lambda: self.loss_types)
 
     @classmethod
     def live_by_line(cls, lines, request, per_line=None):
