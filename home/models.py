@@ -1,6 +1,5 @@
 """The site's own pages, and the ledger of seed content already loaded."""
 
-import hashlib
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -21,7 +20,7 @@ from wagtail.url_routing import RouteResult
 from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.published_cache import remember
+from scenarios.published_cache import digest, remember
 from scenarios.visibility import KnownViewRestrictionsMixin, visible_to
 
 
@@ -78,7 +77,7 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
         query the page a path was found to name before (kept in ``scenarios.published_cache`` until
         content changes), where no page on the way routes in its own way."""
         if path_components:
-            name = "route:" + hashlib.sha256(f"{self.pk}/{'/'.join(path_components)}".encode()).hexdigest()
+            name = f"route:{self.pk}:{digest(path_components)}"
             found = remember(request, name, lambda: self._plain_route_target(path_components), keep_none=False)
             if found is not None:
                 content_type_id, page_id = found

@@ -82,8 +82,8 @@ def remember(request, name, build, keep_none=True):
 
 
 def digest(choices):
-    """A short name for what a visitor chose (words, filters, an address), to go in a key of
-    ``remember``: cache backends cap the length of a key and refuse some characters in it.
+    """A short name for what a visitor chose (words, filters, an address), to go in a cache key:
+    cache backends cap the length of a key and refuse some characters in it.
     ``choices`` is anything whose repr says all of it (a string, a tuple of strings)."""
     return hashlib.sha256(repr(choices).encode()).hexdigest()[:32]
 

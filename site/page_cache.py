@@ -19,13 +19,13 @@ made (``itrisk.change_marks``), so that serving a stored page asks nothing of Re
 ``PAGE_CACHE=off`` in the environment turns it off (``settings.PAGE_CACHE``).
 """
 
-import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
 
+from scenarios.published_cache import digest
 from scenarios.stored_responses import StoredResponses, StoringMiddleware
 
 from . import change_marks
@@ -90,8 +90,7 @@ class PageCacheMiddleware(StoringMiddleware):
         )
 
     def key(self, request):
-        address = f"{request.get_host()}{request.get_full_path()}"
-        return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+        return KEY_PREFIX + digest(f"{request.get_host()}{request.get_full_path()}")
 
     def cache(self):
         return cache()
