@@ -16,10 +16,7 @@ class RefuseSiteImports(MetaPathFinder):
 sys.meta_path.insert(0, RefuseSiteImports())
 
 
-import contextlib  # noqa: E402 - after the import guard above, which must come first
-
-import pytest  # noqa: E402
-from django.db import transaction  # noqa: E402
+import pytest  # noqa: E402 - after the import guard above, which must come first
 
 from scenarios.models import ScenarioLossType  # noqa: E402
 
@@ -29,6 +26,7 @@ from .factories import (  # noqa: E402
     LossTypeFactory,
     OperatorInfoFactory,
     ScenarioFactory,
+    rolled_back,
     translated,
 )
 
@@ -44,15 +42,6 @@ def fresh_caches():
     for cache in caches.all():
         cache.clear()
     published_cache.new_generation()
-
-
-@contextlib.contextmanager
-def rolled_back():
-    """A transaction that is always rolled back: content built once for a module's tests, each of
-    which runs in a savepoint inside it (as Django's ``TestCase.setUpTestData``)."""
-    with transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -2,12 +2,15 @@
 
 ``LineFactory(parent=page)`` adds the line under ``page`` (the default site's root page if none);
 ``ScenarioFactory(parent=line)`` adds a scenario under a line, making one if none is given;
-``translated(page_or_snippet, locale)`` copies it into another language and publishes the copy.
+``translated(page_or_snippet, locale)`` copies it into another language and publishes the copy;
+``rolled_back()`` is where content built once for a module's tests is made.
 """
 
+import contextlib
 import datetime
 
 import factory
+from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Site
 
@@ -107,3 +110,12 @@ def translated(source, locale):
     copy = source.copy_for_translation(locale)
     copy.save()
     return copy
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """A transaction that is always rolled back: content built once for a module's tests, each of
+    which runs in a savepoint inside it (as Django's ``TestCase.setUpTestData``)."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)

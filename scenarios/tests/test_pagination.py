@@ -7,8 +7,7 @@ from wagtail.models import Page
 from scenarios.models import IncidentScenarioPage
 from scenarios.pagination import CountWithPagePaginator
 
-from .conftest import rolled_back
-from .factories import LineFactory, ScenarioFactory
+from .factories import LineFactory, ScenarioFactory, rolled_back
 
 pytestmark = pytest.mark.django_db
 
