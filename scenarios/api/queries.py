@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 from ..models import IncidentScenarioPage, LossType, PayoutKind
 from ..published_cache import digest, remember
 from ..visibility import barred_key, visible_to
+from .representation import prefetch_for_listing
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 PORT = re.compile(r"^[0-9]{1,5}$")
@@ -54,6 +55,25 @@ def kept_count(request, queryset):
     )
     listing = digest((request.path, request.get_host(), translation.get_language(), parameters))
     return remember(request, f"listing-count:{barred_key(request)}:{listing}", queryset.count)
+
+
+class Listing:
+    """``queryset`` as both APIs' pagination reads it (a count, then a slice): the slice comes
+    with what its items' representations read loaded in a few queries, and the count is kept
+    between requests (``kept_count``)."""
+
+    def __init__(self, queryset, request):
+        self.queryset, self.request = queryset, request
+
+    def __len__(self):
+        return self.count()
+
+    def count(self):
+        return kept_count(self.request, self.queryset)
+
+    def __getitem__(self, index):
+        items = self.queryset[index]
+        return prefetch_for_listing(items, self.request) if isinstance(index, slice) else items
 
 
 def _roots(site):

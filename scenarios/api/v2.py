@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 from ..models import ContactHours, LossType, OperatorInfo
 from ..preview import PreviewNotFound, previewed_page
 from ..search import query_text
-from . import queries, representation
+from . import queries
 
 
 class ScenarioFilter(BaseFilterBackend):
@@ -83,17 +83,6 @@ class ScenarioPageSerializer(PageSerializer):
 FIND_PARAMETERS = ("id", "html_path")
 
 
-class CountKept:
-    """``queryset`` as Wagtail's pagination reads it (its ``count()``, then a slice), with the count
-    from ``count()``."""
-
-    def __init__(self, queryset, count):
-        self.queryset, self.count = queryset, count
-
-    def __getitem__(self, index):
-        return self.queryset[index]
-
-
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last).
 
@@ -138,8 +127,7 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         """One page of the listing, with what its items' fields read loaded in a few queries, and
         its ``total_count`` kept between requests (``queries.kept_count``)."""
-        counted = CountKept(queryset, lambda: queries.kept_count(self.request, queryset))
-        return representation.prefetch_for_listing(super().paginate_queryset(counted), self.request)
+        return super().paginate_queryset(queries.Listing(queryset, self.request))
 
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

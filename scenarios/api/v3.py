@@ -218,7 +218,7 @@ def scenarios_router():
         if filters.search:
             search = search_query(filters.search, SearchSynonym.groups())
             scenarios = found_by(scenarios, search) if search else scenarios.none()
-        return _PrefetchedPage(scenarios, request)
+        return queries.Listing(scenarios, request)
 
     @router.get("/{scenario_id}/", response=ScenarioSchema, url_name="detail_scenario", operation_id="scenarios_detail")
     def get_scenario(request: HttpRequest, scenario_id: ObjectId):
@@ -229,24 +229,6 @@ def scenarios_router():
 
 def _line_or_404(request, line_id):
     return get_object_or_404(visible_to(request, InsuranceLineIndexPage.objects.live()), pk=line_id)
-
-
-class _PrefetchedPage:
-    """A queryset whose slices come with their representations' data loaded in a few queries, and
-    whose count is kept between requests (``queries.kept_count``)."""
-
-    def __init__(self, queryset, request):
-        self.queryset, self.request = queryset, request
-
-    def __len__(self):
-        return self.count()
-
-    def count(self):
-        return queries.kept_count(self.request, self.queryset)
-
-    def __getitem__(self, index):
-        items = self.queryset[index]
-        return representation.prefetch_for_listing(items, self.request) if isinstance(index, slice) else items
 
 
 def preview_router():

@@ -26,6 +26,7 @@ from .factories import (  # noqa: E402
     LossTypeFactory,
     OperatorInfoFactory,
     ScenarioFactory,
+    japanese_locale,
     rolled_back,
     translated,
 )
@@ -46,9 +47,7 @@ def fresh_caches():
 
 @pytest.fixture
 def japanese(db):
-    from wagtail.models import Locale
-
-    return Locale.objects.get_or_create(language_code="ja")[0]
+    return japanese_locale()
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +80,7 @@ def catalogue(db, catalogue_keys):
 
 def build_catalogue():
     """The catalogue's content; returns the primary keys of what the tests use."""
-    from wagtail.models import Locale
-
-    japanese = Locale.objects.get_or_create(language_code="ja")[0]
+    japanese = japanese_locale()
     lost_profits = LossTypeFactory(name="Lost profits", slug="lost-profits")
     data_loss = LossTypeFactory(name="Data loss", slug="data-loss")
     cyber = LineFactory(title="Cyber liability", slug="cyber")

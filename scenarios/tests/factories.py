@@ -12,7 +12,7 @@ import datetime
 import factory
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from scenarios.models import (
     ContactHours,
@@ -99,6 +99,10 @@ class OperatorInfoFactory(factory.django.DjangoModelFactory):
     operator_name = "The Agency Ltd"
     site_name = "Incident scenarios"
     scenario_disclaimer = "Each insurer decides cover case by case."
+
+
+def japanese_locale():
+    return Locale.objects.get_or_create(language_code="ja")[0]
 
 
 def translated(source, locale):
