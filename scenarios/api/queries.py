@@ -59,11 +59,11 @@ def kept_count(request, queryset):
 
 class Listing:
     """``queryset`` as both APIs' pagination reads it (a count, then a slice): the slice comes
-    with what its items' representations read loaded in a few queries, and the count is kept
-    between requests (``kept_count``)."""
+    with what the representations of its items' ``fields`` read (None: every field) loaded in a
+    few queries, and the count is kept between requests (``kept_count``)."""
 
-    def __init__(self, queryset, request):
-        self.queryset, self.request = queryset, request
+    def __init__(self, queryset, request, fields=None):
+        self.queryset, self.request, self.fields = queryset, request, fields
 
     def __len__(self):
         return self.count()
@@ -73,7 +73,7 @@ class Listing:
 
     def __getitem__(self, index):
         items = self.queryset[index]
-        return prefetch_for_listing(items, self.request) if isinstance(index, slice) else items
+        return prefetch_for_listing(items, self.request, self.fields) if isinstance(index, slice) else items
 
 
 def _roots(site):

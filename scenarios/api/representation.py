@@ -151,25 +151,29 @@ def insurance_line(scenario, request) -> PageRef | None:
     return page_ref(line, request) if line is not None else None
 
 
-def prefetch_for_listing(pages, request):
+def prefetch_for_listing(pages, request, fields=None):
     """Load in a fixed number of queries what the representations of ``pages`` read per page:
-    translations, each scenario's line and loss types. Returns the pages."""
+    translations, each scenario's line and loss types; only those that ``fields`` (the names of
+    the fields to be shown; None for all) asks for: a listing of titles and links loads nothing
+    more. Returns the pages."""
     from wagtail.models import Page
 
     pages = list(pages)
+    wanted = (lambda name: True) if fields is None else set(fields).__contains__
     if not pages:
         return pages
-    by_key = {}
-    keys = {page.translation_key for page in pages}
-    others = visible_to(request, Page.objects.live()).filter(translation_key__in=keys)
-    for other in others.order_by("locale_id"):
-        by_key.setdefault(other.translation_key, []).append(other)
-    for page in pages:
-        page._api_translations = [other for other in by_key.get(page.translation_key, []) if other.pk != page.pk]
+    if wanted("translations"):
+        by_key = {}
+        keys = {page.translation_key for page in pages}
+        others = visible_to(request, Page.objects.live()).filter(translation_key__in=keys)
+        for other in others.order_by("locale_id"):
+            by_key.setdefault(other.translation_key, []).append(other)
+        for page in pages:
+            page._api_translations = [other for other in by_key.get(page.translation_key, []) if other.pk != page.pk]
 
     scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
-    if scenarios:
+    if scenarios and wanted("loss_types"):
         prefetch_related_objects(scenarios, type(scenarios[0]).loss_types_prefetch())
+    if scenarios and wanted("insurance_line"):
         type(scenarios[0]).with_lines(scenarios)
     return pages
-

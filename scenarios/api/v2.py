@@ -125,9 +125,10 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
         return models[0] if len(models) == 1 else None
 
     def paginate_queryset(self, queryset):
-        """One page of the listing, with what its items' fields read loaded in a few queries, and
-        its ``total_count`` kept between requests (``queries.kept_count``)."""
-        return super().paginate_queryset(queries.Listing(queryset, self.request))
+        """One page of the listing, with what the fields it shows (``?fields=``) read loaded in a
+        few queries, and its ``total_count`` kept between requests (``queries.kept_count``)."""
+        fields = self.get_serializer_class().Meta.fields
+        return super().paginate_queryset(queries.Listing(queryset, self.request, fields))
 
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

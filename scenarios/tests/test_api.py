@@ -32,6 +32,23 @@ def test_v2_lists_scenarios_of_one_language_with_every_field(client, catalogue):
     assert item["headline"] == "サーバー停止" and item["loss_types"][0]["name"] == "逸失利益"
 
 
+def test_a_v2_listing_loads_only_what_its_fields_read(client, catalogue, django_assert_num_queries):
+    url = f"/api/v2/pages/?type={SCENARIO}&locale=en"
+    get_json(client, url)  # the total, the locales and the site's roots are kept from here on
+    with django_assert_num_queries(2):  # the locale named, the page of scenarios
+        titles = get_json(client, url)
+    assert "translations" not in titles["items"][0]
+    with django_assert_num_queries(4):  # … and the translations, and the loss types, for all items at once
+        items = get_json(client, url + "&fields=translations,loss_types")["items"]
+    shown = {
+        item["meta"]["slug"]: ([other["locale"] for other in item["translations"]], item["loss_types"][0]["slug"])
+        for item in items
+    }
+    assert shown == {
+        "server-outage": (["ja"], "lost-profits"), "leak": ([], "data-loss"), "libel": ([], "lost-profits")
+    }
+
+
 def test_a_v2_listing_reads_the_site_root_paths_once_for_all_its_urls(client, catalogue, monkeypatch):
     reads = []
     read = Site.get_site_root_paths
