@@ -120,9 +120,10 @@ loadtest: catalogs loadtest-tools
 # Requests per second, latency, SQL queries, size and worker memory of each kind of page, cached and
 # uncached, at 21 and BENCH_SCENARIOS scenarios per language, on SQLite and on PostgreSQL with Redis;
 # the table goes to bench/results.md (tools/bench.py). Run it on an otherwise idle machine.
+# BAKERYDEMO=path (a checkout of wagtail/bakerydemo) measures Wagtail's demo site beside it, the same way.
 BENCH_SCENARIOS ?= 10000
 bench: catalogs loadtest-tools
-	$(PY) tools/bench.py --scenarios $(BENCH_SCENARIOS)
+	$(PY) tools/bench.py --scenarios $(BENCH_SCENARIOS) $(if $(BAKERYDEMO),--reference "$(BAKERYDEMO)")
 
 # Page quality figures (axe-core, Nu Html Checker, Lighthouse) for a site that is already running,
 # e.g. one started with `make serve PORT=8080`.

@@ -10,6 +10,10 @@ API listing and a static file. For each URL it also counts the SQL queries of on
 a separate process with the same settings) and the body's size, and for each run the peak memory
 of each gunicorn worker.
 
+With ``--reference`` (a checkout of wagtail/bakerydemo; ``make bench BAKERYDEMO=path``), right after
+the SQLite runs it measures bakerydemo's home and blog page the same way (``tools/bench_reference.py``),
+and gives the uncached scenario page's requests per second as a multiple of the blog page's.
+
 It prints the table and writes it to ``bench/results.md`` (``--output``). Nothing fails here: the
 figures are for reading and comparing (the query counts are asserted by tests/test_query_budget.py).
 """
@@ -28,6 +32,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench_reference import HEADERS, BakeryDemo
 from loadtest import ROOT, Site, get_json, manage, parse_wrk
 
 COUNT_QUERIES = """
@@ -35,7 +40,9 @@ import json, os
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-client, counts = Client(HTTP_HOST="127.0.0.1"), {}
+headers = json.loads(os.environ["BENCH_HEADERS"])
+headers = {"HTTP_" + name.upper().replace("-", "_"): value for name, value in headers.items()}
+client, counts = Client(HTTP_HOST="127.0.0.1", **headers), {}
 for path in json.loads(os.environ["BENCH_PATHS"]):
     client.get(path)
     with CaptureQueriesContext(connection) as queries:
@@ -61,11 +68,12 @@ def urls(site):
     }
 
 
-def query_counts(site, paths, environment):
-    env = {**site.env, **environment, "BENCH_PATHS": json.dumps(paths)}
+def query_counts(site, paths, environment, python=sys.executable, project=ROOT, headers=None):
+    """The SQL queries of one warm request to each path, in a separate process with the site's settings."""
+    env = {**site.env, **environment, "BENCH_PATHS": json.dumps(paths), "BENCH_HEADERS": json.dumps(headers or {})}
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", COUNT_QUERIES],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        [str(python), "manage.py", "shell", "-c", COUNT_QUERIES],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     if result.returncode != 0:
         raise SystemExit(result.stderr)
@@ -77,10 +85,11 @@ def body_size(site, path):
     return len(body), len(gzip.compress(body))
 
 
-def wrk(site, path, seconds, connections):
+def wrk(site, path, seconds, connections, headers=None):
+    header_options = [option for name, value in (headers or {}).items() for option in ("--header", f"{name}: {value}")]
     result = subprocess.run(
         ["wrk", "--threads", "2", "--connections", str(connections), "--duration", f"{seconds}s",
-         "--timeout", "10s", "--latency", site.url + path],
+         "--timeout", "10s", "--latency", *header_options, site.url + path],
         capture_output=True, text=True, timeout=seconds + 60,
     )  # fmt: skip
     return parse_wrk(result.stdout)
@@ -123,6 +132,35 @@ def measure(site, database, scenarios, args):
             rows[-1]["memory"] = worker_peak_memory(site)
         finally:
             site.stop()
+    return rows
+
+
+def measure_reference(args):
+    """bakerydemo's home and blog page, uncached (it has no page cache), as this site's pages are measured."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-bakerydemo-") as workdir:
+        demo = BakeryDemo(args.reference, workdir, args.workers)
+        demo.prepare()
+        paths = {"home": "/", "blog page": demo.blog_page()}
+        counts = query_counts(demo, list(paths.values()), {}, demo.python, demo.project, HEADERS)
+        demo.serve()
+        try:
+            for name, path in paths.items():
+                for _warm in range(3):
+                    demo.get(path)  # and its images' renditions are made
+                load = wrk(demo, path, args.seconds, args.connections, HEADERS)
+                body = demo.get(path)
+                rows.append(
+                    {
+                        "database": "bakerydemo (SQLite)", "scenarios": 0, "page": name, "mode": "uncached",
+                        "rps": load["requests_per_second"], "p50": load["p50"], "p99": load["p99"],
+                        "errors": load["non_2xx_3xx"] + load["socket_errors"], "queries": counts[path],
+                        "size": len(body), "compressed": len(gzip.compress(body)),
+                    }
+                )  # fmt: skip
+                print(f"  bakerydemo: {name} {load['requests_per_second']:.0f} req/s")
+        finally:
+            demo.stop()
     return rows
 
 
@@ -169,13 +207,26 @@ def table(rows, args):
     ]
     for row in rows:
         key = (row["database"], row["scenarios"], row["mode"])
-        ratio = row["rps"] / static[key] if static.get(key) else 0
+        ratio = f"{row['rps'] / static[key]:.2f}" if static.get(key) else "-"
+        scenarios = f"{row['scenarios']:,}" if row["scenarios"] else "-"
         lines.append(
-            f"| {row['database']} | {row['scenarios']:,} | {row['page']} | {row['mode']} | {row['rps']:.0f} "
-            f"| {ratio:.2f} | {row['p50']} | {row['p99']} | {row['errors']} | {row['queries']} "
+            f"| {row['database']} | {scenarios} | {row['page']} | {row['mode']} | {row['rps']:.0f} | {ratio} "
+            f"| {row['p50']} | {row['p99']} | {row['errors']} | {row['queries']} "
             f"| {row['size'] / 1024:.1f} ({row['compressed'] / 1024:.1f}) | {memory.get(key, 0):.0f} |"
         )
-    return "\n".join(lines)
+    return "\n".join(lines + reference_summary(rows))
+
+
+def reference_summary(rows):
+    """The uncached scenario page against bakerydemo's blog page, when bakerydemo was measured."""
+    blog = next((row["rps"] for row in rows if row["page"] == "blog page"), None)
+    if not blog:
+        return []
+    lines = ["", f"Uncached scenario page against bakerydemo's blog page ({blog:.0f} requests/s in the same run):", ""]
+    for row in rows:
+        if row["page"] == "scenario" and row["mode"] == "uncached":
+            lines.append(f"- {row['database']}, {row['scenarios']:,} scenarios/lang: {row['rps'] / blog:.2f} ×")
+    return lines
 
 
 def main():
@@ -186,11 +237,16 @@ def main():
     parser.add_argument("--scenarios", type=int, default=10_000, help="scenarios per language for the large runs")
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results.md"))
+    parser.add_argument("--reference", metavar="BAKERYDEMO", help="a checkout of wagtail/bakerydemo to measure beside")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk; make bench installs it).")
     databases = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
-    rows = [row for database in databases for row in run_database(database, args)]
+    rows = []
+    for database in databases:
+        rows += run_database(database, args)
+        if args.reference and database == databases[0]:
+            rows += measure_reference(args)
     text = table(rows, args)
     print(text)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
