@@ -31,6 +31,12 @@ class OnePerLocaleMixin:
     turns it into a message on the form, which would otherwise not check a field it does not show.
     """
 
+    # The language of the default instance shown in place of a missing one (``for_request``), else
+    # empty. A class default rather than an attribute only the fallback has: a template that reads
+    # a missing attribute makes Django list the whole model instance (``dir()``) to tell a property
+    # that failed from one that is not there, 8 times a page.
+    fallback_language = ""
+
     def clean(self):
         super().clean()
         locale_id = self.locale_id or Locale.get_default().pk
