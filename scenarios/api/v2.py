@@ -104,10 +104,20 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         """Wagtail's, except that a listing of one page type (``?type=``) is built on that type's
-        table (see ``queries.public_pages``)."""
-        model = self._requested_type()
-        queryset = super().get_queryset() if model is None else self._public_pages(model)
-        return queryset.select_related("locale")
+        table (see ``queries.public_pages``). Built once per request: Wagtail asks again each time
+        it works out the serializer, only to read the queryset's model."""
+        if not hasattr(self, "_queryset"):
+            model = self._requested_type()
+            queryset = super().get_queryset() if model is None else self._public_pages(model)
+            self._queryset = queryset.select_related("locale")
+        return self._queryset
+
+    def get_serializer_class(self):
+        """Wagtail's, worked out once per request (the pagination reads its fields, then the
+        serializer is made from it)."""
+        if not hasattr(self, "_serializer_class"):
+            self._serializer_class = super().get_serializer_class()
+        return self._serializer_class
 
     def _public_pages(self, model):
         try:
