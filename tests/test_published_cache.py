@@ -90,7 +90,8 @@ def shared_cache_reads(monkeypatch):
         # restrictions without the request; Wagtail's site root paths come with the Site
         # (``scenarios.site_lookup``). Where changes are announced, not even the generation.
         ("/ja/it-work-liability/undersized-server-outage/", 1),
-        # No more for a listing: the site root paths serve each item's html_url.
+        # No more for a listing: the site root paths serve each item's html_url, and its items
+        # are kept (``scenarios.api.kept_items``) with a copy in the process.
         ("/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=ja", 1),
     ],
 )

@@ -8,12 +8,14 @@ nothing is an error, never an empty list that looks like an answer.
 import re
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
 from ..published_cache import digest, remember
 from ..visibility import barred_key, visible_to
+from .kept_items import KeptItem
 from .representation import prefetch_for_listing
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -60,10 +62,14 @@ def kept_count(request, queryset):
 class Listing:
     """``queryset`` as both APIs' pagination reads it (a count, then a slice): the slice comes
     with what the representations of its items' ``fields`` read (None: every field) loaded in a
-    few queries, and the count is kept between requests (``kept_count``)."""
+    few queries, and the count is kept between requests (``kept_count``).
 
-    def __init__(self, queryset, request, fields=None):
-        self.queryset, self.request, self.fields = queryset, request, fields
+    With ``kept`` (``kept_items.KeptItems``), an item whose representation is kept comes as a
+    ``KeptItem`` and its page is not loaded at all: the slice reads the ids first.
+    """
+
+    def __init__(self, queryset, request, fields=None, kept=None):
+        self.queryset, self.request, self.fields, self.kept = queryset, request, fields, kept
 
     def __len__(self):
         return self.count()
@@ -72,8 +78,22 @@ class Listing:
         return kept_count(self.request, self.queryset)
 
     def __getitem__(self, index):
-        items = self.queryset[index]
-        return prefetch_for_listing(items, self.request, self.fields) if isinstance(index, slice) else items
+        if not isinstance(index, slice):
+            return self.queryset[index]
+        if self.kept is None or not isinstance(self.queryset, QuerySet):  # search results: pages already
+            return prefetch_for_listing(self.queryset[index], self.request, self.fields)
+        return self._with_kept_items(index)
+
+    def _with_kept_items(self, index):
+        pks = list(self.queryset[index].values_list("pk", flat=True))
+        kept = self.kept.get_many(pks)
+        missing = [pk for pk in pks if pk not in kept]
+        loaded = {}
+        if missing:
+            pages = prefetch_for_listing(self.queryset.filter(pk__in=missing), self.request, self.fields)
+            loaded = {page.pk: page for page in pages}
+        # A page unpublished between the two queries is left out.
+        return [KeptItem(pk, kept[pk]) if pk in kept else loaded[pk] for pk in pks if pk in kept or pk in loaded]
 
 
 def _roots(site):

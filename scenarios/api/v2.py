@@ -21,6 +21,7 @@ from ..models import ContactHours, LossType, OperatorInfo
 from ..preview import PreviewNotFound, previewed_page
 from ..search import query_text
 from . import queries
+from .kept_items import KeptItem, KeptItems
 
 
 class ScenarioFilter(BaseFilterBackend):
@@ -75,7 +76,19 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
 
 
 class ScenarioPageSerializer(PageSerializer):
+    """Wagtail's page serializer, which in a listing returns a kept item as it was kept and keeps
+    each one it serializes (``kept_items``)."""
+
     html_url = RequestPageHtmlUrlField(read_only=True)
+
+    def to_representation(self, instance):
+        if isinstance(instance, KeptItem):
+            return instance.data
+        data = super().to_representation(instance)
+        kept = self.context.get("kept_items")
+        if kept is not None:
+            kept.keep(instance.pk, data)
+        return data
 
 
 # The parameters that only say which page to find, left out of the redirect (Wagtail 8 names them
@@ -134,11 +147,31 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
             return None
         return models[0] if len(models) == 1 else None
 
+    def listing_view(self, request):
+        """Wagtail's, with each item's representation kept for the next listings that show it
+        (``kept_items``)."""
+        response = super().listing_view(request)
+        self._kept_items().save()
+        return response
+
     def paginate_queryset(self, queryset):
-        """One page of the listing, with what the fields it shows (``?fields=``) read loaded in a
-        few queries, and its ``total_count`` kept between requests (``queries.kept_count``)."""
+        """One page of the listing: its items kept from earlier listings, the others with what the
+        fields it shows (``?fields=``) read loaded in a few queries; its ``total_count`` kept
+        between requests (``queries.kept_count``)."""
         fields = self.get_serializer_class().Meta.fields
-        return super().paginate_queryset(queries.Listing(queryset, self.request, fields))
+        return super().paginate_queryset(queries.Listing(queryset, self.request, fields, self._kept_items()))
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "listing_view":
+            context["kept_items"] = self._kept_items()
+        return context
+
+    def _kept_items(self):
+        if not hasattr(self, "_kept"):
+            serializer = (self.get_serializer_class().Meta.model._meta.label, self.request.GET.get("fields", ""))
+            self._kept = KeptItems(self.request, serializer)
+        return self._kept
 
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

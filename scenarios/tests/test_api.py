@@ -34,11 +34,10 @@ def test_v2_lists_scenarios_of_one_language_with_every_field(client, catalogue):
 
 def test_a_v2_listing_loads_only_what_its_fields_read(client, catalogue, django_assert_num_queries):
     url = f"/api/v2/pages/?type={SCENARIO}&locale=en"
-    get_json(client, url)  # the total, the locales and the site's roots are kept from here on
-    with django_assert_num_queries(2):  # the locale named, the page of scenarios
-        titles = get_json(client, url)
-    assert "translations" not in titles["items"][0]
-    with django_assert_num_queries(4):  # … and the translations, and the loss types, for all items at once
+    # The total, the site and the language of each locale (read once per process) are kept from here.
+    assert get_json(client, url + "&fields=payout")["items"][0]["payout"]["value"]
+    # the locale named, the page of ids, those pages, and their translations and loss types at once
+    with django_assert_num_queries(5):
         items = get_json(client, url + "&fields=translations,loss_types")["items"]
     shown = {
         item["meta"]["slug"]: ([other["locale"] for other in item["translations"]], item["loss_types"][0]["slug"])
@@ -47,6 +46,49 @@ def test_a_v2_listing_loads_only_what_its_fields_read(client, catalogue, django_
     assert shown == {
         "server-outage": (["ja"], "lost-profits"), "leak": ([], "data-loss"), "libel": ([], "lost-profits")
     }
+    with django_assert_num_queries(3):  # titles and links: the pages alone
+        titles = get_json(client, url)["items"]
+    assert "translations" not in titles[0] and titles[0]["title"]
+
+
+def test_a_v2_listing_serializes_an_item_once_for_every_listing_that_shows_it(
+    client, catalogue, django_assert_num_queries
+):
+    url = f"/api/v2/pages/?type={SCENARIO}&locale=en&fields=*"
+    first_two = get_json(client, url + "&limit=2")["items"]
+    with django_assert_num_queries(6):  # as the first time, for the third scenario alone
+        all_three = get_json(client, url + "&limit=3")["items"]
+    assert all_three[:2] == first_two
+    with django_assert_num_queries(2):  # the locale named and the page of ids: every item is kept
+        assert get_json(client, url + "&offset=1")["items"] == all_three[1:]
+    # Another language's items are its own (and its total and its operator's disclaimer are not kept yet).
+    with django_assert_num_queries(8):
+        get_json(client, url.replace("locale=en", "locale=ja"))
+
+    outage = catalogue["scenarios"][0]
+    outage.title = "Server outage, revised"
+    outage.save_revision().publish()
+    headlines = {item["meta"]["slug"]: item["headline"] for item in get_json(client, url)["items"]}
+    assert headlines["server-outage"] == "Server outage, revised"  # a publish starts a new generation
+
+
+def test_a_kept_item_never_shows_a_private_translation_to_a_visitor_who_may_not_see_it(client, catalogue):
+    restriction = PageViewRestriction.objects.create(
+        page=catalogue["ja_outage"], restriction_type="password", password="secret"
+    )
+    url = f"/api/v2/pages/?type={SCENARIO}&locale=en&fields=translations"
+
+    def outage_translations(client):
+        items = get_json(client, url)["items"]
+        return next(item["translations"] for item in items if item["meta"]["slug"] == "server-outage")
+
+    assert outage_translations(client) == []
+    insider = type(client)()
+    session = insider.session
+    session[restriction.passed_view_restrictions_session_key] = [restriction.pk]  # entered the password
+    session.save()
+    assert [other["locale"] for other in outage_translations(insider)] == ["ja"]
+    assert outage_translations(client) == []  # each kept for what its visitor may see
 
 
 def test_a_v2_listing_reads_the_site_root_paths_once_for_all_its_urls(client, catalogue, monkeypatch):
