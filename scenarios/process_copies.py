@@ -2,7 +2,8 @@
 
 For copies that are safe to keep in a process because whatever decides their freshness lives in the
 shared cache: the published-content values of a generation (``scenarios.published_cache``), stored
-pages checked against their change marks (the site's page cache).
+pages checked against their change marks (the site's page cache), template fragments kept under
+their generation (``scenarios.fragment_cache``).
 """
 
 import threading
@@ -26,3 +27,11 @@ class ProcessCopies:
             self.values.move_to_end(key)
             while len(self.values) > self.size:
                 self.values.popitem(last=False)
+
+    def discard(self, key):
+        with self.lock:
+            self.values.pop(key, None)
+
+    def clear(self):
+        with self.lock:
+            self.values.clear()

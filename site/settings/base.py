@@ -235,13 +235,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The listings that pages keep with {% wagtailcache %} are read from a copy in each process, then
+# from the default cache (their keys name the generation of published content they show).
+FRAGMENT_CACHE = {"BACKEND": "scenarios.fragment_cache.ProcessCopiesCache", "OPTIONS": {"SHARED": "default"}}
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "itrisk",
         # Room for every stored page of a large catalogue (itrisk.page_cache); the default is 300.
         "OPTIONS": {"MAX_ENTRIES": 50_000},
-    }
+    },
+    "template_fragments": FRAGMENT_CACHE,
 }
 
 # Wagtail's page editor can post many fields for a page with many scenarios or translations.

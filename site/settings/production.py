@@ -42,7 +42,8 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "itrisk",
-        }
+        },
+        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
     SCENARIOS = {**SCENARIOS, "ANNOUNCE_URL": os.environ["REDIS_URL"]}  # noqa: F405
 else:
@@ -52,7 +53,8 @@ else:
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
             # Past this size the entries stored longest ago go first.
             "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", 2**30))},
-        }
+        },
+        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
 
 # A CDN or caching proxy in front: Wagtail purges a page's address there when it is published.
