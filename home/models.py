@@ -20,7 +20,7 @@ from wagtail.url_routing import RouteResult
 from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.published_cache import digest, remember
+from scenarios.published_cache import digest, kept_in_process, remember
 from scenarios.visibility import KnownViewRestrictionsMixin, visible_to
 
 
@@ -73,15 +73,17 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
         return self.route_below(request, path_components)
 
     def route_below(self, request, path_components):
-        """Wagtail's route, which fetches each page on the way down (two queries a level), or in one
-        query the page a path was found to name before (kept in ``scenarios.published_cache`` until
-        content changes), where no page on the way routes in its own way."""
+        """Wagtail's route, which fetches each page on the way down (two queries a level), or the
+        page a path was found to name before (the path's page kept in ``scenarios.published_cache``
+        until content changes, the page itself in the process), where no page on the way routes in
+        its own way."""
         if path_components:
             name = f"route:{self.pk}:{digest(path_components)}"
             found = remember(request, name, lambda: self._plain_route_target(path_components), keep_none=False)
             if found is not None:
                 content_type_id, page_id = found
-                page = ContentType.objects.get_for_id(content_type_id).model_class().objects.filter(pk=page_id).first()
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                page = kept_in_process(request, f"page:{page_id}", model.objects.filter(pk=page_id).first)
                 if page is not None and page.live:
                     return RouteResult(page)
         return super().route(request, path_components)

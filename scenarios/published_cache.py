@@ -81,6 +81,20 @@ def remember(request, name, build, keep_none=True):
     return value
 
 
+def kept_in_process(request, name, build):
+    """``build()``, kept in this process alone for the generation of published content, under
+    ``name``; a None is built again each time. For values too many to share and cheap to build
+    once per process: the page a visitor's path routes to (a copy read from Redis would cost
+    about what the query does). Callers treat the values as read-only."""
+    key = f"{generation(request)}:{name}"
+    value = _in_process.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            _in_process.put(key, value)
+    return value
+
+
 def digest(choices):
     """A short name for what a visitor chose (words, filters, an address), to go in a cache key:
     cache backends cap the length of a key and refuse some characters in it.
@@ -91,6 +105,7 @@ def digest(choices):
 # A generation's values never change, so each process may keep copies: only the generation itself
 # is read from the shared cache on every request. Callers treat the values as read-only.
 _local = ProcessCopies(2000)
+_in_process = ProcessCopies(1000)  # a page each, a few KB: a few MB at most
 
 
 def active_locale(request):

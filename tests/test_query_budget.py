@@ -26,12 +26,13 @@ PAGE_BUDGET = 10
 # what: (its URL in language ``code``, queries in Japanese, in English). The request's Site, its root
 # (the Japanese home) and that home's translation in the active language, through which Wagtail
 # routes every request, come from the published-content cache (``scenarios.site_lookup``,
-# ``HomePage.localized``): a page in either language costs the same.
+# ``HomePage.localized``): a page in either language costs the same. The page a path names is kept
+# in the process that served it (``HomePage.route_below``), so a page asked again makes no query.
 EXPECTED = {
     "home": (lambda code: HomePage.objects.get(locale__language_code=code).url, 0, 0),
-    "line": (lambda code: lines_in(code).first().url, 1, 1),
-    "scenario": (lambda code: scenarios_in(code).first().url, 1, 1),
-    "standard page": (lambda code: StandardPage.objects.filter(locale__language_code=code).first().url, 1, 1),
+    "line": (lambda code: lines_in(code).first().url, 0, 0),
+    "scenario": (lambda code: scenarios_in(code).first().url, 0, 0),
+    "standard page": (lambda code: StandardPage.objects.filter(locale__language_code=code).first().url, 0, 0),
     # A page of results asked for again is kept for the generation (first_search_counts).
     "finder": (lambda code: f"/{code}/search/", 0, 0),
     "finder, words": (lambda code: f"/{code}/search/?q=" + WORDS[code], 0, 0),
@@ -40,24 +41,24 @@ EXPECTED = {
     # A v2 or v3 listing's total is kept for the generation (``queries.kept_count``). A v2 listing
     # keeps each item (``kept_items``): asked again, it reads its page of ids alone, whatever its fields;
     # ``first_listing_counts`` counts a listing whose items are not kept yet.
-    "API v2 pages": (lambda code: f"/api/v2/pages/?locale={code}&fields=*", 2, 2),
-    "API v2 scenarios": (lambda code: f"/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale={code}", 2, 2),
+    "API v2 pages": (lambda code: f"/api/v2/pages/?locale={code}&fields=*", 1, 1),
+    "API v2 scenarios": (lambda code: f"/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale={code}", 1, 1),
     "API v2 scenarios, every field": (
         lambda code: f"/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale={code}&fields=*",
-        2,
-        2,
+        1,
+        1,
     ),
     "API v2 page": (lambda code: f"/api/v2/pages/{scenarios_in(code).first().pk}/", 8, 8),
     "API v2 find, then the page": (
         lambda code: f"/api/v2/pages/find/?html_path={scenarios_in(code).first().url}",
-        11,
-        11,
+        10,
+        10,
     ),
-    "API v2 contact hours": (lambda code: f"/api/v2/contact-hours/?locale={code}", 3, 3),
-    "API v3 scenarios": (lambda code: f"/api/v3/scenarios/?locale={code}", 5, 5),
-    "API v3 scenarios, words": (lambda code: f"/api/v3/scenarios/?locale={code}&search=" + WORDS[code], 6, 6),
+    "API v2 contact hours": (lambda code: f"/api/v2/contact-hours/?locale={code}", 2, 2),
+    "API v3 scenarios": (lambda code: f"/api/v3/scenarios/?locale={code}", 4, 4),
+    "API v3 scenarios, words": (lambda code: f"/api/v3/scenarios/?locale={code}&search=" + WORDS[code], 5, 5),
     "API v3 scenario": (lambda code: f"/api/v3/scenarios/{scenarios_in(code).first().pk}/", 4, 4),
-    "API v3 loss types": (lambda code: f"/api/v3/loss-types/?locale={code}", 3, 3),
+    "API v3 loss types": (lambda code: f"/api/v3/loss-types/?locale={code}", 2, 2),
 }
 WORDS = {"ja": "サーバー", "en": "server"}
 PAGES = ("home", "line", "scenario", "standard page", "finder", "finder, words", "finder, filters")
@@ -114,13 +115,13 @@ def test_the_query_counts_stay_the_same_with_2000_more_scenarios_per_language(cl
         for code, queries in zip(("ja", "en"), by_language, strict=True)
     }
     assert first_search_counts(client) == {"ja": 3, "en": 3}
-    assert first_listing_counts(client) == {"ja": 6, "en": 6}
+    assert first_listing_counts(client) == {"ja": 5, "en": 5}
     assert counts(client) == expected
 
     call_command("generate_scenarios", 2000, bulk=True, stdout=io.StringIO())  # a new generation begins
     assert IncidentScenarioPage.objects.filter(locale__language_code="en").count() > 2000
     assert first_search_counts(client) == {"ja": 3, "en": 3}
-    assert first_listing_counts(client) == {"ja": 6, "en": 6}
+    assert first_listing_counts(client) == {"ja": 5, "en": 5}
     assert counts(client) == expected
 
 

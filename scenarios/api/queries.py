@@ -120,7 +120,12 @@ def _site(request):
 
 
 def locale_named(language_code):
-    locale = Locale.objects.filter(language_code=language_code).first()
+    """The Locale of ``language_code`` (kept for the generation: every listing of a language asks);
+    BadQuery, naming the known ones, if there is none."""
+    locale = remember(
+        None, f"locale-named:{digest(language_code)}", Locale.objects.filter(language_code=language_code).first,
+        keep_none=False,
+    )  # fmt: skip
     if locale is None:
         known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
         raise BadQuery(f"locale: unknown language {language_code!r}; known: {known}")

@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch
 from django.utils.cache import patch_cache_control
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -37,6 +37,24 @@ class ScenarioFilter(BaseFilterBackend):
             )
         except queries.BadQuery as error:
             raise BadRequestError(str(error)) from error
+
+
+class KeptLocaleFilter(LocaleFilter):
+    """Wagtail's ``?locale=``, with the locale looked up once per generation of published content
+    (``queries.locale_named``) rather than by a query on every listing; an unknown language is
+    still Wagtail's 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        try:
+            locale = queries.locale_named(request.GET["locale"])
+        except queries.BadQuery as error:
+            raise Http404(str(error)) from error
+        filtered = queryset.filter(locale=locale)
+        if getattr(queryset, "_filtered_by_child_of", None):  # as Wagtail's keeps it for ?child_of=
+            filtered._filtered_by_child_of = queryset._filtered_by_child_of
+        return filtered
 
 
 class _RequestWithParams:
@@ -97,7 +115,8 @@ FIND_PARAMETERS = ("id", "html_path")
 
 
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last).
+    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last),
+    with ``?locale=`` answered without a query (``KeptLocaleFilter``).
 
     ``find`` redirects to the page's detail URL on the host and port the request came in on (Wagtail
     builds it from the Site record or WAGTAILAPI_BASE_URL, which may name another port), and answers
@@ -105,7 +124,9 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
     """
 
     base_serializer_class = ScenarioPageSerializer
-    filter_backends = PagesAPIViewSet.filter_backends[:-1] + [ScenarioFilter, TermsSearchFilter]
+    filter_backends = [
+        KeptLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends[:-1]
+    ] + [ScenarioFilter, TermsSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 
     def get_base_queryset(self):
