@@ -1,4 +1,5 @@
-"""A cache for template fragments whose keys name the generation of published content they show.
+"""A cache for values whose keys name the generation of published content they show: a copy in
+each process in front of the shared cache.
 
 The home, line and finder pages keep their rendered listings with ``{% wagtailcache %}`` under
 ``{% published_version %}`` (``scenarios.published_cache``): once written, the fragment under a key
@@ -15,8 +16,9 @@ use when it exists, in front of the shared cache::
         "OPTIONS": {"SHARED": "default"},
     }
 
-Only for fragments whose keys say everything they depend on, the generation included: a fragment
-cached under a fixed key would be served from a process's copy after it changed.
+Only for values whose keys say everything they depend on, the generation included: a value
+cached under a fixed key would be served from a process's copy after it changed. The plugin's API
+keeps its listing items the same way (``scenarios.api.kept_items``).
 """
 
 from django.core.cache import caches
@@ -39,18 +41,33 @@ class ProcessCopiesCache(BaseCache):
         return caches[self.shared_alias]
 
     def get(self, key, default=None, version=None):
-        name = self.make_and_validate_key(key, version=version)
-        value = self.copies.get(name, _MISSING)
-        if value is _MISSING:
-            value = self.shared.get(key, _MISSING, version=version)
+        return self.get_many([key], version=version).get(key, default)
+
+    def get_many(self, keys, version=None):
+        """This process's copies, then the others from the shared cache in one request (copied here)."""
+        found, missing = {}, []
+        for key in keys:
+            value = self.copies.get(self.make_and_validate_key(key, version=version), _MISSING)
             if value is _MISSING:
-                return default
-            self.copies.put(name, value)
-        return value
+                missing.append(key)
+            else:
+                found[key] = value
+        if missing:
+            from_shared = self.shared.get_many(missing, version=version)
+            for key, value in from_shared.items():
+                self.copies.put(self.make_and_validate_key(key, version=version), value)
+            found.update(from_shared)
+        return found
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self.shared.set(key, value, timeout, version=version)
-        self.copies.put(self.make_and_validate_key(key, version=version), value)
+        self.set_many({key: value}, timeout, version=version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        failed = self.shared.set_many(data, timeout, version=version)
+        for key, value in data.items():
+            if key not in failed:
+                self.copies.put(self.make_and_validate_key(key, version=version), value)
+        return failed
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.shared.add(key, value, timeout, version=version)

@@ -19,11 +19,10 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-from serving import free_port
+from serving import free_port, wait_until_up
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "itrisk-bench"
 HEADERS = {"X-Forwarded-Proto": "https"}
@@ -116,14 +115,10 @@ class BakeryDemo:
              "--workers", str(self.workers), "--timeout", "60"],
             cwd=self.project, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                self.get("/")
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit(f"bakerydemo did not start; see {self.log_path}")
+        try:
+            wait_until_up(self.url, seconds=60, path="/", headers=HEADERS)
+        except RuntimeError as error:
+            raise SystemExit(f"bakerydemo: {error}; see {self.log_path}") from error
 
     def get(self, path):
         request = urllib.request.Request(self.url + path, headers=HEADERS)

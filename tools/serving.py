@@ -15,12 +15,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_up(base_url, seconds=30):
-    """Wait until the site at ``base_url`` answers its health check; RuntimeError if it never does."""
+def wait_until_up(base_url, seconds=30, path="/health/", headers=None):
+    """Wait until the site at ``base_url`` answers ``path`` (its health check); RuntimeError if it
+    never does. ``headers`` go with each request (a site behind a proxy wants to hear of it)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"{base_url}/health/", timeout=2)
+            urllib.request.urlopen(urllib.request.Request(base_url + path, headers=headers or {}), timeout=2)
             return
         except OSError:
             time.sleep(0.2)

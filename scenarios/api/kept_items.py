@@ -17,15 +17,15 @@ A generation's items never change, so each process also keeps copies of those it
 Callers treat an item as read-only.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 
-from ..process_copies import ProcessCopies
+from ..fragment_cache import ProcessCopiesCache
 from ..published_cache import TIMEOUT, digest, generation
 from ..visibility import barred_key
 
-# About 1 KB an item with every field: a few MB at most.
-_local = ProcessCopies(2000)
+# The default cache, with copies of 2,000 items in each process (about 1 KB an item with every
+# field: a few MB at most).
+_items = ProcessCopiesCache("api-items", {"OPTIONS": {"SHARED": "default", "COPIES": 2000}})
 
 
 class KeptItem:
@@ -52,20 +52,12 @@ class KeptItems:
     def get_many(self, pks):
         """The kept representations among ``pks``, by pk: this process's copies, then the cache's."""
         names = {self._key(pk): pk for pk in pks}
-        found = {name: data for name in names if (data := _local.get(name)) is not None}
-        if len(found) < len(names):
-            from_cache = cache.get_many([name for name in names if name not in found])
-            for name, data in from_cache.items():
-                _local.put(name, data)
-            found.update(from_cache)
-        return {names[name]: data for name, data in found.items()}
+        return {names[name]: data for name, data in _items.get_many(list(names)).items()}
 
     def keep(self, pk, data):
         self.made[self._key(pk)] = data
 
     def save(self):
         if self.made:
-            cache.set_many(self.made, TIMEOUT)
-            for name, data in self.made.items():
-                _local.put(name, data)
+            _items.set_many(self.made, TIMEOUT)
             self.made = {}
