@@ -8,8 +8,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .editorial import recycle_bin
         from .editorial.permissions import register_snippet_policies
 
         register_snippet_policies()
-        recycle_bin.connect()

@@ -3,7 +3,6 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
@@ -165,23 +164,46 @@ class SeedRecord(models.Model):
         return self.key
 
 
-class DeletedPage(models.Model):
-    """A deleted page, kept with its revisions so that it can be restored (see ``home.editorial.recycle_bin``).
+class RecycleBinPage(Page):
+    """Where the deleted pages of one language wait (``home.editorial.recycle_bin``).
 
-    One row per page: deleting a subtree keeps each of its pages; a page comes back under its old
-    parent, so a subtree is restored from the top down.
+    A child of the tree's root, outside every site, so nothing in it has an address; its pages are
+    unpublished. Nobody adds pages here: they are moved in by deleting and out by restoring.
     """
 
-    page_id = models.BigIntegerField(_("page id"), unique=True)
-    title = models.CharField(_("title"), max_length=255)
-    url_path = models.TextField(_("URL path"))
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    parent_page_id = models.BigIntegerField(_("parent page id"))
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("recycle bin")
+
+    def serve(self, request, *args, **kwargs):
+        raise Http404
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+class DeletedPage(models.Model):
+    """A page that was deleted and waits in the recycle bin, with its subtree, to be restored.
+
+    One row for each language version deleted together (``deletion``): a page and its translations
+    go into the bin and come back as one. The page itself is moved, not copied, so every field, its
+    loss types, revisions, comments, privacy, translations and history stay as they were.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    deletion = models.UUIDField(_("deletion"), db_index=True, help_text="Rows deleted together share it.")
+    parent = models.ForeignKey(
+        Page, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("parent page")
+    )
     parent_title = models.CharField(_("parent page"), max_length=255)
-    was_live = models.BooleanField(_("was live"))
-    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
-    revisions = models.JSONField(_("revisions"), encoder=DjangoJSONEncoder, default=list)
+    previous_sibling = models.ForeignKey(Page, null=True, on_delete=models.SET_NULL, related_name="+")
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
+    url = models.CharField(_("address"), max_length=2048, blank=True, help_text="Its public address, if it had one.")
+    live_page_ids = models.JSONField(_("pages that were live"), default=list)
+    descendant_count = models.PositiveIntegerField(_("pages under it"), default=0)
     deleted_at = models.DateTimeField(_("deleted at"), auto_now_add=True, db_index=True)
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -190,7 +212,11 @@ class DeletedPage(models.Model):
     class Meta:
         verbose_name = _("deleted page")
         verbose_name_plural = _("deleted pages")
-        ordering = ["-deleted_at", "-pk"]
+        ordering = ["-deleted_at", "page__locale_id", "pk"]
 
     def __str__(self):
-        return self.title
+        return self.page.title
+
+    @property
+    def was_live(self):
+        return self.page_id in self.live_page_ids

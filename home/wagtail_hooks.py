@@ -1,16 +1,20 @@
 """Admin additions of the site's editorial side: the translation overview (menu and dashboard),
-the recycle bin and its history entries."""
+the recycle bin (deleting moves pages there) and its history entries."""
 
 from django.middleware.csrf import get_token
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
 from .editorial import guide, translation_overview, translation_views, views
 from .editorial.permissions import InstanceCheckedPublishRevisionAction
-from .editorial.recycle_bin import RESTORE_ACTION
+from .editorial.recycle_bin import DELETE_ACTION, RESTORE_ACTION, MoveToRecycleBinAction, recycle_bins
 
 
 @hooks.register("register_admin_urls")
@@ -25,7 +29,7 @@ def editorial_urls():
             name="home_translations_start",
         ),
         path("recycle-bin/", views.RecycleBinView.as_view(), name="home_recycle_bin"),
-        path("recycle-bin/<int:pk>/restore/", views.restore_view, name="home_recycle_bin_restore"),
+        path("recycle-bin/<uuid:deletion>/restore/", views.restore_view, name="home_recycle_bin_restore"),
     ]
 
 
@@ -98,12 +102,60 @@ def recycle_bin_menu_item():
 
 
 @hooks.register("register_actions")
-def register_instance_checked_publishing(registry):
-    from wagtail.models import DraftStateMixin
+def register_editorial_actions(registry):
+    from wagtail.models import DraftStateMixin, Page
 
     registry.register(DraftStateMixin, InstanceCheckedPublishRevisionAction)
+    registry.register(Page, MoveToRecycleBinAction)  # API v3's delete
+
+
+@hooks.register("before_delete_page")
+def delete_into_the_recycle_bin(request, page):
+    """The admin's delete: Wagtail's confirmation page, then the pages go to the bin instead."""
+    if request.method != "POST":
+        return None
+    parent_id = page.get_parent().pk
+    MoveToRecycleBinAction(page, user=request.user).execute()
+    messages.success(
+        request,
+        _("“%(title)s” is in the recycle bin (Reports → Recycle bin), from where it can be restored.")
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore", args=[parent_id]))
+
+
+class DeleteIntoRecycleBinBulkAction(DeleteBulkAction):
+    """Bulk delete in the page listing, into the recycle bin as a single delete is."""
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        parents, children = 0, 0
+        for page in objects:
+            parents += 1
+            children += page.get_descendant_count()
+            MoveToRecycleBinAction(page.specific, user=user).execute()
+        return parents, children
+
+
+# After Wagtail's own (hooks without an order come first), so that it replaces Wagtail's delete.
+hooks.register("register_bulk_action", DeleteIntoRecycleBinBulkAction, order=100)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_the_recycle_bins_from_the_explorer(parent_page, pages, request):
+    for recycle_bin in recycle_bins():
+        pages = pages.not_descendant_of(recycle_bin, inclusive=True)
+    return pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def never_link_to_a_deleted_page(pages, request):
+    for recycle_bin in recycle_bins():
+        pages = pages.not_descendant_of(recycle_bin, inclusive=True)
+    return pages
 
 
 @hooks.register("register_log_actions")
-def register_restore_action(actions):
+def register_recycle_bin_actions(actions):
+    actions.register_action(DELETE_ACTION, _("Move to the recycle bin"), _("Moved to the recycle bin"))
     actions.register_action(RESTORE_ACTION, _("Restore from the recycle bin"), _("Restored from the recycle bin"))

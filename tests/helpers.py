@@ -1,6 +1,7 @@
 """Small helpers shared by the test modules."""
 
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,70 @@ def hours_form(hours, **changes):
         "note": hours.note,
     }
     return form | changes
+
+
+class _FormFields(HTMLParser):
+    """The name/value pairs a browser would submit from the form whose id is ``form_id``."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.fields = form_id, False, []
+        self.textarea = self.select = None
+        self.selected = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or "name" not in attrs and tag != "option":
+            return
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields.append((attrs["name"], attrs.get("value", "on" if kind in ("checkbox", "radio") else "")))
+        elif tag == "textarea":
+            self.textarea = [attrs["name"], ""]
+        elif tag == "select":
+            self.select, self.selected, self.first_option = attrs["name"], [], None
+            self.multiple = "multiple" in attrs
+        elif tag == "option" and self.select is not None:
+            if self.first_option is None:
+                self.first_option = attrs.get("value", "")
+            if "selected" in attrs:
+                self.selected.append(attrs.get("value", ""))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            name, value = self.textarea
+            self.fields.append((name, value.removeprefix("\n")))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            if not self.selected and not self.multiple and self.first_option is not None:
+                self.selected = [self.first_option]  # a browser sends a single select's first option
+            self.fields += [(self.select, value) for value in self.selected]
+            self.select = None
+
+
+def submitted_form(html, form_id, **changes):
+    """The data of form ``form_id`` in ``html`` as a browser would post it, with ``changes``
+    (a value of None drops the field): a test presses a screen's button without retyping it."""
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value if isinstance(value, list) else [value]
+    return data

@@ -4,7 +4,8 @@
   page permissions on each language's home page, and the approval workflow.
 - ``permissions``: the rules Wagtail's permissions cannot say alone: unpublishing, deleting and
   moving live pages is for approvers; shared snippets are edited per language like pages.
-- ``recycle_bin``: every deleted page is kept, with its revisions, until someone restores it.
+- ``recycle_bin``: deleting moves a page, its translations and the pages under it into a recycle
+  bin, from where an approver brings them back whole.
 - ``translation_overview`` and ``translation_views``: what lacks English or has stale English, pages
   and snippets in one list, and the one-click start of a translation for translators.
 - ``translation_sync`` and ``follow_source``: publishing Japanese refreshes what translators see,

@@ -49,13 +49,15 @@ class EditorialPagePermissionTester(PagePermissionTester):
         if not self.user.is_active or self.page_is_root:
             return False
         if RETIRE in self.permissions:
-            return ignore_bulk or "bulk_delete" in self.permissions or self.page.is_leaf()
+            return True  # with everything under it: it goes to the recycle bin, whole (recycle_bin)
         if self.page.get_descendants(inclusive=True).live().exists():
             return False  # a live page is taken down by an approver
         return super().can_delete(ignore_bulk)
 
     def can_move(self):
-        return self.may_retire() and super().can_move()
+        """Approvers move pages of the language they publish; moving needs the right to add pages
+        where the page goes, which approvers of English (who only take pages down) do not have."""
+        return self.may_retire() and (self.user.is_superuser or "publish" in self.permissions) and super().can_move()
 
     def can_set_view_restrictions(self):
         return self.may_retire() and self.can_publish()

@@ -1,132 +1,194 @@
-"""Deleted pages are kept, with all their revisions, and an approver can restore them.
+"""Deleting a page puts it in the recycle bin, whole, and an approver can bring it back.
 
-Wagtail deletes a page together with its revisions, so a page deleted by mistake is gone for good.
-Here every deletion (from the admin, its bulk actions or API v3: they all end in the same database
-delete) first copies each deleted page into ``DeletedPage``: its content, its revisions, where it
-was and who deleted it. ``restore()`` puts it back under its old parent as a draft, with the same id,
-translation key and revision history, so links, translations and the history work again; the
-restorer then publishes it the usual way. ``manage.py purge_recycle_bin`` empties old entries.
+Wagtail deletes a page with its revisions, comments and privacy settings, so a page deleted by
+mistake is gone for good. Here "delete" (the admin's delete and bulk delete, and API v3's) moves the
+page instead, with everything under it and with its translations, into its language's
+``RecycleBinPage``: a page outside every site, so nothing in it has an address. The pages are
+unpublished on the way in (so every cache and listing forgets them, as on any unpublish) and their
+rows stay as they were: fields, loss types, revisions, translations and history. ``restore()`` moves
+them back under their old parent, in their old place, as drafts that publish through the normal
+buttons. A page deleted from inside the bin, and ``manage.py purge_recycle_bin``, delete for good.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
+import uuid
+
 from django.db import transaction
-from django.db.models import F
-from django.db.models.signals import pre_delete
 from django.utils.translation import gettext as _
-from wagtail.log_actions import get_active_log_context, log
-from wagtail.models import AbstractPage, Page, Revision
+from wagtail.actions.delete_page import DeletePageAction, DeletePagePermissionError
+from wagtail.actions.move_page import MovePageAction
+from wagtail.log_actions import LogContext, log
+from wagtail.models import Page, Revision
 
-from ..models import DeletedPage
+from ..models import DeletedPage, RecycleBinPage
 
+DELETE_ACTION = "home.move_to_recycle_bin"
 RESTORE_ACTION = "home.restore_from_recycle_bin"
 
 
 class RestoreError(Exception):
-    """The page cannot come back (yet); the message says why, for the person restoring it."""
+    """The pages cannot come back (yet); the message says why, for the person restoring them."""
 
 
-def keep_deleted_page(sender, instance, **kwargs):
-    """``pre_delete`` of the base Page model: copy the page before the database forgets it."""
-    page = Page.objects.filter(pk=instance.pk).select_related("locale").first()
-    if page is None or page.is_root() or DeletedPage.objects.filter(page_id=page.pk).exists():
-        return
-    if page.specific_class is Page:
-        return  # a page of no type of its own (Wagtail's welcome page) holds no content to restore
-    specific = page.specific
+def bin_for(locale):
+    """The recycle bin of ``locale``'s pages, made the first time one is deleted."""
+    recycle_bin = RecycleBinPage.objects.filter(locale=locale).first()
+    if recycle_bin is None:
+        code = locale.language_code
+        title = f"{_('Recycle bin')} ({code})"
+        recycle_bin = RecycleBinPage(title=title, slug=f"recycle-bin-{code}", locale=locale, live=False)
+        Page.get_first_root_node().add_child(instance=recycle_bin)
+    return recycle_bin
+
+
+def recycle_bins():
+    return RecycleBinPage.objects.all()
+
+
+def in_recycle_bin(page):
+    """True if ``page`` is a recycle bin or lies in one."""
+    return RecycleBinPage.objects.filter(path__in=page_and_ancestor_paths(page)).exists()
+
+
+def page_and_ancestor_paths(page):
+    return [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+
+
+def deleted_together(page):
+    """The pages one delete of ``page`` takes: the page and its translations (aliases follow the
+    page they copy, as in Wagtail), each with the pages under it."""
+    return [page, *page.get_translations().filter(alias_of__isnull=True).order_by("locale_id")]
+
+
+class MoveToRecycleBinAction(DeletePageAction):
+    """Wagtail's delete, keeping what it deletes: the page and its translations go to the bin.
+
+    Registered as the "delete" action of pages (``register_actions``), so API v3 deletes this way;
+    the admin's delete and bulk delete call it through their hooks (``home.wagtail_hooks``).
+    """
+
+    def check(self, skip_permission_checks=False):
+        super().check(skip_permission_checks=skip_permission_checks)
+        if self.user and not skip_permission_checks:
+            for translation in deleted_together(self.page)[1:]:
+                if not translation.permissions_for_user(self.user).can_delete():
+                    raise DeletePagePermissionError(
+                        _("You may not delete the %(language)s version, which would be deleted with this page.")
+                        % {"language": translation.locale.get_display_name()}
+                    )
+
+    def execute(self, skip_permission_checks=False):
+        self.check(skip_permission_checks=skip_permission_checks)
+        if in_recycle_bin(self.page):
+            return DeletePageAction(self.page, user=self.user).execute(skip_permission_checks=True)
+        deletion = uuid.uuid4()
+        with transaction.atomic():
+            for page in deleted_together(self.page):
+                with LogContext(user=self.user):
+                    move_to_bin(page, deletion, self.user)
+        return deletion
+
+
+def log_on_each(pages, action, user):
+    """One history entry on each of ``pages``, each in a log context of its own: Wagtail's history
+    shows one entry per action and log context (``latest_by_uuid_and_action``), whichever page it is on."""
+    for page in pages:
+        with LogContext(user=user):
+            log(instance=page, action=action, user=user)
+
+
+def move_to_bin(page, deletion, user):
+    subtree = page.get_descendants(inclusive=True)
     parent = page.get_parent()
-    revisions = [
-        {
-            "content": revision.content,
-            "created_at": revision.created_at,
-            "user_id": revision.user_id,
-            "approved_go_live_at": revision.approved_go_live_at,
-        }
-        for revision in Revision.objects.page_revisions().filter(object_id=str(page.pk)).order_by("created_at", "pk")
-    ]
-    user = get_active_log_context().user
+    previous = page.get_prev_sibling()
+    live_ids = list(subtree.live().values_list("pk", flat=True))
     DeletedPage.objects.create(
-        page_id=page.pk,
-        title=page.draft_title or page.title,
-        url_path=page.url_path,
-        content_type_id=page.content_type_id,
-        locale=page.locale,
-        parent_page_id=parent.pk,
-        parent_title=parent.title,
-        was_live=page.live,
-        content=specific.serializable_data(),
-        revisions=revisions,
+        page=page,
+        deletion=deletion,
+        parent=parent,
+        parent_title=parent.get_admin_display_title(),
+        previous_sibling=previous,
+        slug=page.slug,
+        url=(page.get_url() or "") if page.live else "",
+        live_page_ids=live_ids,
+        descendant_count=subtree.count() - 1,
         deleted_by=user if user is not None and user.is_authenticated else None,
+    )
+    for descendant in subtree.specific():
+        state = descendant.current_workflow_state
+        if state is not None:
+            state.cancel(user=user)
+        if descendant.live:
+            descendant.unpublish(user=user, log_action=False)
+    log_on_each(subtree.specific(), DELETE_ACTION, user)
+    # Nothing scheduled may go live from the bin.
+    page_ids = [str(pk) for pk in subtree.values_list("pk", flat=True)]
+    Revision.objects.page_revisions().filter(object_id__in=page_ids).exclude(approved_go_live_at=None).update(
+        approved_go_live_at=None
+    )
+    subtree.update(go_live_at=None, expire_at=None)
+    # Deleted pages of one language may share a slug: in the bin each carries its id.
+    Page.objects.filter(pk=page.pk).update(slug=f"{page.pk}-{page.slug}"[:255])
+    MovePageAction(Page.objects.get(pk=page.pk), bin_for(page.locale), pos="last-child", user=user).execute(
+        skip_permission_checks=True
     )
 
 
-def connect():
-    pre_delete.connect(keep_deleted_page, sender=Page, dispatch_uid="home_keep_deleted_page")
-
-
-def _free_slug(page, parent):
-    slug = page.slug
-    number = 1
-    while not Page._slug_is_available(slug, parent, page):
+def free_slug(slug, parent, page):
+    """``slug``, or ``slug-2``, ``slug-3``…, whichever no other child of ``parent`` has."""
+    taken = set(parent.get_children().exclude(pk=page.pk).values_list("slug", flat=True))
+    candidate, number = slug, 1
+    while candidate in taken:
         number += 1
-        slug = f"{page.slug}-{number}"
-    return slug
-
-
-def _insert_as_last_child(page, parent):
-    """Insert ``page`` under ``parent`` keeping its own id.
-
-    Treebeard's ``add_child`` would do, but Wagtail's ``Page.save`` takes a page that has an id for
-    one already in the database; so this places it in the tree as ``add_child`` does and inserts it.
-    """
-    last = parent.get_last_child()
-    page.depth = parent.depth + 1
-    page.path = last._inc_path() if last else parent._get_path(parent.path, page.depth, 1)
-    page.numchild = 0
-    page.set_url_path(parent)
-    page.full_clean()
-    super(AbstractPage, page).save(force_insert=True)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 @transaction.atomic
-def restore(deleted, user):
-    """Bring ``deleted`` back under its old parent as an unpublished draft; returns the page."""
-    parent = Page.objects.filter(pk=deleted.parent_page_id).first()
-    if parent is None:
-        raise RestoreError(
-            _("Restore “%(parent)s” first: this page was under it.") % {"parent": deleted.parent_title}
-        )
-    if Page.objects.filter(pk=deleted.page_id).exists():
-        raise RestoreError(_("This page is already on the site."))
+def restore(deletion, user):
+    """Bring back every language version deleted together as ``deletion``, with the pages under
+    them, in their old places, as unpublished drafts; returns the restored pages."""
+    entries = list(
+        DeletedPage.objects.filter(deletion=deletion).select_related("page", "parent", "previous_sibling")
+        .order_by("pk")
+    )
+    if not entries:
+        raise RestoreError(_("These pages are no longer in the recycle bin."))
+    for entry in entries:
+        if entry.parent is None or in_recycle_bin(entry.parent):
+            raise RestoreError(
+                _("Restore “%(parent)s” first: this page was under it.") % {"parent": entry.parent_title}
+            )
+    restored = []
+    for entry in entries:
+        page, parent = entry.page, entry.parent
+        slug = free_slug(entry.slug, parent, page)
+        Page.objects.filter(pk=page.pk).update(slug=slug)
+        previous = entry.previous_sibling
+        if previous is not None and previous.get_parent() == parent:
+            target, position = previous, "right"
+        elif parent.get_children().exists():
+            target, position = parent.get_first_child(), "left"
+        else:
+            target, position = parent, "last-child"
+        with LogContext(user=user):
+            MovePageAction(Page.objects.get(pk=page.pk), target, pos=position, user=user).execute(
+                skip_permission_checks=True
+            )
+        page = Page.objects.get(pk=page.pk).specific
+        if slug != entry.slug:
+            draft = page.get_latest_revision_as_object()
+            draft.slug = slug
+            draft.save_revision(user=user, log_action=False)
+        log_on_each(page.get_descendants(inclusive=True).specific(), RESTORE_ACTION, user)
+        entry.delete()
+        restored.append(page)
+    return restored
 
-    model = ContentType.objects.get_for_id(deleted.content_type_id).model_class()
-    latest = deleted.revisions[-1]["content"] if deleted.revisions else deleted.content
-    page = model.from_serializable_data(latest, check_fks=True, strict_fks=False)
-    page.pk = page.id = deleted.page_id
-    page._state.adding = True  # a new row, though it carries its old id
-    page.live = False
-    page.has_unpublished_changes = True
-    page.live_revision = page.latest_revision = None
-    page.locked, page.locked_by, page.locked_at = False, None, None
-    page.go_live_at = page.expire_at = None
-    page.slug = _free_slug(page, parent)
-    _insert_as_last_child(page, parent)
 
-    authors = {item["user_id"] for item in deleted.revisions}
-    user_ids = set(get_user_model().objects.filter(pk__in=authors).values_list("pk", flat=True))
-    revision = None
-    for item in deleted.revisions:
-        revision = Revision.objects.create(
-            content_type_id=deleted.content_type_id,
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=str(page.pk),
-            content=item["content"],
-            created_at=item["created_at"],
-            user_id=item["user_id"] if item["user_id"] in user_ids else None,
-        )
-    if revision is not None:
-        Page.objects.filter(pk=page.pk).update(latest_revision=revision, latest_revision_created_at=revision.created_at)
-    log(instance=page, action=RESTORE_ACTION, user=user)
-    deleted.delete()
-    return page
+def purge(deleted_before):
+    """Delete for good what went into the bin before ``deleted_before``; returns how many pages."""
+    purged = 0
+    for entry in DeletedPage.objects.filter(deleted_at__lt=deleted_before).select_related("page"):
+        purged += 1 + entry.page.get_descendant_count()
+        DeletePageAction(entry.page.specific).execute(skip_permission_checks=True)
+    return purged

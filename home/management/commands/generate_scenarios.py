@@ -16,10 +16,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models.signals import pre_delete
 from wagtail.models import Page
 
-from home.editorial import recycle_bin
 from home.models import SeedRecord
 from home.seed.bulk import add_scenarios as bulk_add
 from home.seed.loader import SeedLoader, read_content
@@ -82,17 +80,13 @@ def generated_content(first, count):
 
 
 def remove_generated():
-    pre_delete.disconnect(recycle_bin.keep_deleted_page, sender=Page, dispatch_uid="home_keep_deleted_page")
-    try:
-        with transaction.atomic():
-            records = SeedRecord.objects.filter(key__startswith=f"page:{PREFIX}")
-            ids = [record.object_id for record in records if record.object_id is not None]
-            removed = 0
-            for first in range(0, len(ids), REMOVE_BATCH):
-                pages = Page.objects.filter(pk__in=ids[first : first + REMOVE_BATCH])
-                removed += pages.count()
-                pages.delete()
-            records.delete()
-    finally:
-        recycle_bin.connect()
+    with transaction.atomic():
+        records = SeedRecord.objects.filter(key__startswith=f"page:{PREFIX}")
+        ids = [record.object_id for record in records if record.object_id is not None]
+        removed = 0
+        for first in range(0, len(ids), REMOVE_BATCH):
+            pages = Page.objects.filter(pk__in=ids[first : first + REMOVE_BATCH])
+            removed += pages.count()
+            pages.delete()
+        records.delete()
     return removed
