@@ -33,6 +33,12 @@ install-dev: $(VENV)/.dev
 catalogs: install
 	$(MANAGE) compile_catalogs
 
+# Runs the server command $(1) with the scheduler (manage.py run_scheduler: scheduled publishing and
+# expiry, the recycle bin's purge) beside it: they start together, and Ctrl-C or a TERM stops both.
+with_scheduler = $(MANAGE) run_scheduler & scheduler=$$!; $(1) & server=$$!; \
+	trap 'kill $$server $$scheduler 2>/dev/null' INT TERM; wait $$server; status=$$?; \
+	kill $$scheduler 2>/dev/null; wait $$scheduler; exit $$status
+
 run: export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: catalogs
 	$(MANAGE) migrate --no-input
@@ -41,7 +47,7 @@ run: catalogs
 	$(MANAGE) analyze_database
 	$(MANAGE) sync_site_url
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(call with_scheduler,$(MANAGE) runserver 127.0.0.1:$(PORT))
 
 # Debian's chromium for the browser tests (Playwright cannot download its own browsers here), and
 # Japanese fonts so that its screenshots show Japanese text rather than empty boxes.
@@ -82,18 +88,19 @@ $(SERVE_DIR)/secret_key:
 	mkdir -p $(SERVE_DIR)
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-serve: catalogs $(SERVE_DIR)/secret_key
-	DJANGO_SETTINGS_MODULE=itrisk.settings.production \
+SERVE_ENV = DJANGO_SETTINGS_MODULE=itrisk.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat $(SERVE_DIR)/secret_key)} \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DIR)/db.sqlite3} \
 	MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/$(SERVE_DIR)/media} CACHE_DIR=$${CACHE_DIR:-$(CURDIR)/$(SERVE_DIR)/cache} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$(PORT)} \
-	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false} \
-	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) load_seed_content && $(MANAGE) update_index --verbosity 0 && \
-	       $(MANAGE) analyze_database && $(MANAGE) sync_site_url && \
-	       $(MANAGE) collectstatic --no-input --verbosity 0 && \
-	       exec $(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SECURE_COOKIES=$${SECURE_COOKIES:-false}
+
+serve: catalogs $(SERVE_DIR)/secret_key
+	set -e; export $(SERVE_ENV); \
+	$(MANAGE) migrate --no-input; $(MANAGE) load_seed_content; $(MANAGE) update_index --verbosity 0; \
+	$(MANAGE) analyze_database; $(MANAGE) sync_site_url; $(MANAGE) collectstatic --no-input --verbosity 0; \
+	$(call with_scheduler,$(VENV)/bin/gunicorn itrisk.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2})
 
 # Backups of the database (SQLite or PostgreSQL, as DATABASE_URL says) and the media, in one file:
 #   make backup [FILE=path.tar.gz]    default backups/site-<time>.tar.gz

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from scenarios.models import IncidentScenarioPage, InsuranceLineIndexPage
 
@@ -126,3 +127,14 @@ def submitted_form(html, form_id, **changes):
         else:
             data[name] = value if isinstance(value, list) else [value]
     return data
+
+
+def press(client, page, button, **changes):
+    """Opens the page's edit screen and presses ``button`` ("action-publish", "action-submit", or
+    None for 「下書きを保存」) with the form as the screen shows it, ``changes`` typed in."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    html = client.get(url).content.decode()
+    data = submitted_form(html, "page-edit-form", **changes)
+    if button:
+        data[button] = ["1"]
+    return client.post(url, data)

@@ -4,6 +4,7 @@ brings back the same tree in every language, and it saves and publishes through 
 import datetime
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from home.models import DeletedPage
 from scenarios.models import IncidentScenarioPage
 
-from .helpers import lines_in, scenarios_in, submitted_form
+from .helpers import lines_in, press, scenarios_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
@@ -30,17 +31,6 @@ def restore_in_admin(client, page):
     response = client.post(reverse("home_recycle_bin_restore", args=[deletion]))
     assert response.status_code == 302
     return response
-
-
-def press(client, page, button, **changes):
-    """Opens the page's edit screen and presses ``button`` ("action-publish", or None to save a
-    draft) with the form as the screen shows it."""
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    html = client.get(url).content.decode()
-    data = submitted_form(html, "page-edit-form", **changes)
-    if button:
-        data[button] = ["1"]
-    return client.post(url, data)
 
 
 def loss_type_slugs(page):
@@ -207,10 +197,12 @@ def test_bulk_delete_and_api_v3_delete_go_to_the_recycle_bin_too(admin_client):
 def test_nothing_scheduled_goes_live_from_the_recycle_bin(admin_client):
     scenario = scenarios_in("ja").filter(live=True).first().specific
     scenario.unpublish()
-    revision = scenario.save_revision(user=admin_client.user, approved_go_live_at=timezone.now() + datetime.timedelta(minutes=1))
+    go_live = timezone.now() + datetime.timedelta(minutes=1)
+    revision = scenario.save_revision(user=admin_client.user, approved_go_live_at=go_live)
     assert revision.approved_go_live_at
     delete_in_admin(admin_client, scenario)
-    call_command("publish_scheduled", verbosity=0)
+    with time_machine.travel(go_live + datetime.timedelta(minutes=1)):
+        call_command("run_scheduler", once=True)
     scenario.refresh_from_db()
     assert not scenario.live
 

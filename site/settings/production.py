@@ -31,11 +31,7 @@ CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
-# The cache (and with it the page cache) is shared by every worker: Redis when several servers
-# serve the site, else a disk cache on this machine (local memory would give each worker its own
-# copy, and a publish handled by one worker would not reach the pages stored by another). The disk
-# cache is diskcache's, kept in SQLite: Django's FileBasedCache lists its whole folder on every
-# write: 35–50 ms a write at 20,000 entries, against 0.1–0.15 ms here (tools/cache_bench.py).
+# Several app servers share Redis as their cache (one host shares the disk cache of base.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -46,16 +42,6 @@ if os.environ.get("REDIS_URL"):
         "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
     SCENARIOS = {**SCENARIOS, "ANNOUNCE_URL": os.environ["REDIS_URL"]}  # noqa: F405
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "itrisk.disk_cache.DiskCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
-            # Past this size the entries stored longest ago go first.
-            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", 2**30))},
-        },
-        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
-    }
 
 # A CDN or caching proxy in front: Wagtail purges a page's address there when it is published.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

@@ -20,6 +20,17 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 
+# Each test process keeps its own cache in memory (a live site started by a test has its own
+# disk cache, tests/live_site.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "itrisk-tests",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
+    "template_fragments": FRAGMENT_CACHE,  # noqa: F405
+}
+
 # Tests change content directly (without publishing) and then read pages: the page cache and the
 # API's store of answers are on only in the tests that are about them (tests/test_page_cache.py),
 # and in the browser tests' live site.
