@@ -83,7 +83,7 @@ class TranslationsPanel(Component):
         return {
             "csrf_token": get_token(self.request),  # a component renders without the request
             "locale": locale,
-            "language": translation_views.language_name(locale),
+            "language": locale.get_display_name(),
             "rows": shown,
             "more": len(rows) - len(shown),
             "counts": [(translation_overview.STATUS_LABELS[status], count) for status, count in counts.items()],

@@ -1,9 +1,11 @@
 """The admin form of incident scenarios: an ASCII address when the headline gives none.
 
 A Japanese headline makes a Japanese slug (``/ja/it-work-liability/%E8%A8%AD…/`` once encoded),
-which visitors cannot read or type and which breaks when copied. When the slug an editor leaves
-is empty or not ASCII, the form proposes the line's slug and the next free number
-(``it-work-liability-22``); an ASCII slug the editor typed is kept as it is.
+which visitors cannot read or type and which breaks when copied. A new scenario's form therefore
+starts with the address it will get, the line's slug and the next free number
+(``it-work-liability-22``), shown before the first save; Wagtail's script does not replace a slug
+that is already filled in. When the slug an editor leaves is empty or not ASCII, the same
+proposal is used; an ASCII slug the editor typed is kept as it is.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -14,6 +16,8 @@ class IncidentScenarioForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            if self.instance.pk is None and self.parent_page is not None and not self.initial.get("slug"):
+                self.initial["slug"] = proposed_slug(self.parent_page, self.instance)
 
     def clean_slug(self):
         slug = (self.cleaned_data.get("slug") or "").strip()

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from home.models import HomePage, StandardPage
 from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, OperatorInfo
 
-from .helpers import scenarios_in
+from .helpers import scenarios_in, submitted_form
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_the_admin_is_in_japanese_by_default(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert '<html lang="ja"' in html
-    assert "<title>ダッシュボード - Wagtail</title>" in html
+    assert "<title>ダッシュボード - 賠償リスクを保険で軽減する技術</title>" in html
 
 
 def test_the_admin_stays_japanese_whatever_the_browsers_language(admin_client):
@@ -212,3 +212,37 @@ def test_a_japanese_headline_gets_an_ascii_address_from_its_line(admin_client):
     form |= {"title": "英字の事故", "slug": "typed-by-the-editor"}
     assert admin_client.post(url, form).status_code == 302
     assert line.get_children().filter(slug="typed-by-the-editor").exists()
+
+
+def test_the_address_shown_before_the_first_save_is_the_one_the_page_gets(admin_client):
+    from scenarios.models import InsuranceLineIndexPage
+
+    line = InsuranceLineIndexPage.objects.get(locale__language_code="ja", slug="it-work-liability")
+    url = reverse("wagtailadmin_pages:add", args=["scenarios", "incidentscenariopage", line.pk])
+    html = admin_client.get(url).content.decode()
+    shown = submitted_form(html, "page-edit-form")["slug"][0]
+    assert shown.startswith("it-work-liability-") and not line.get_children().filter(slug=shown).exists()
+    form = submitted_form(html, "page-edit-form", title="新しい事故例", what_happened="内容。", payout_kind="liability")
+    assert admin_client.post(url, form | {"action-publish": ["1"]}).status_code == 302
+    assert line.get_children().get(title="新しい事故例").slug == shown
+
+
+def test_a_new_page_form_left_open_leaves_no_draft(admin_client):
+    """Autosave is off on the new-page form, so nothing is saved until the editor saves."""
+    from scenarios.models import InsuranceLineIndexPage
+
+    line = InsuranceLineIndexPage.objects.get(locale__language_code="ja", slug="it-work-liability")
+    def form_tag(response):
+        return re.search(r'<form\s+id="page-edit-form".*?>', response.content.decode(), re.S).group(0)
+
+    create = admin_client.get(reverse("wagtailadmin_pages:add", args=["scenarios", "incidentscenariopage", line.pk]))
+    assert "w-autosave" not in form_tag(create)
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[line.get_children().first().pk]))
+    assert "w-autosave" in form_tag(edit)  # a page that exists is still autosaved
+
+
+def test_the_admin_is_titled_with_the_site_name(admin_client):
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    title = re.search(r"<title>(.*?)</title>", dashboard, re.S).group(1)
+    assert title.strip().endswith("賠償リスクを保険で軽減する技術")
+    assert "127.0.0.1" not in dashboard and "localhost" not in title

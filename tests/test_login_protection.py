@@ -89,7 +89,7 @@ def test_the_page_password_form_locks_out_after_repeated_failures(client, privat
     assert enter_page_password(client, page, "seikai-2026").status_code == 429
     assert client.get(page.url, REMOTE_ADDR="203.0.113.7").content.decode().count(page.title) == 0
 
-    call_command("axes_reset_username", f"page-password:{restriction.pk}")
+    call_command("axes_reset_username", f"page-password:{page.pk}")
     assert enter_page_password(client, page, "seikai-2026").status_code == 302
     assert page.title in client.get(page.url, REMOTE_ADDR="203.0.113.7").content.decode()
 
@@ -102,6 +102,16 @@ def test_the_english_page_password_form_works_and_locks_out_in_english(client, p
         locked = enter_page_password(client, english, "wrong", address="192.0.2.44")
     assert locked.status_code == 429
     assert "entered wrongly too many times" in locked.content.decode()
+
+
+def test_guesses_in_both_languages_count_against_one_secret(client, private_scenario):
+    page, _restriction = private_scenario
+    english = page.get_translation(scenarios_in("en").first().locale)
+    assert english.get_view_restrictions().exists()  # the English copy of the restriction
+    for number in range(LIMIT - 1):
+        assert enter_page_password(client, page if number % 2 else english, "chigau").status_code == 200
+    assert enter_page_password(client, english, "chigau").status_code == 429
+    assert enter_page_password(client, page, "seikai-2026").status_code == 429
 
 
 @pytest.mark.parametrize("password", ["short-1", "password1234", "123456789012", "guarded-editor1"])

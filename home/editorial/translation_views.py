@@ -27,11 +27,6 @@ STATUS_FILTERS = {"": overview.NEEDS_WORK, "all": tuple(overview.STATUS_LABELS)}
 }
 
 
-def language_name(locale):
-    """The language's name in the admin's language, e.g. 英語 (Django's own catalog says 英語(米国))."""
-    return {"en": _("English"), "ja": _("Japanese")}.get(locale.language_code, locale.get_display_name())
-
-
 def target_locales():
     return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
 
@@ -63,8 +58,8 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, ListView):
             status=self.status,
             statuses=[(key, overview.STATUS_LABELS[key]) for key in overview.STATUS_LABELS],
             target_locale=self.target_locale,
-            language=language_name(self.target_locale),
-            target_locales=[(locale, language_name(locale)) for locale in target_locales()],
+            language=self.target_locale.get_display_name(),
+            target_locales=[(locale, locale.get_display_name()) for locale in target_locales()],
         )
         return context
 

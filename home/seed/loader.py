@@ -142,11 +142,16 @@ class SeedLoader:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
+        # The site's name, as the dashboard greets editors with it (else the host name).
+        site_name = self.content["operator_info"]["ja"]["site_name"]
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=site_name
+            )
         else:
             site.root_page = home
+            site.site_name = site.site_name or site_name
             site.save()
         self._created(key, home, item["en"])
         return home

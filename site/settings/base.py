@@ -202,7 +202,10 @@ LANGUAGES = [
     ("ja", "日本語"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The content languages as editors read them in the admin (英語 in the Japanese admin, e.g. in the
+# translation editor's 「日本語から英語への翻訳」); the visitors' language switcher names each language
+# in itself (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # The site's own catalogs, then the Japanese that wagtail-localize's translation editor lacks.
@@ -266,7 +269,8 @@ RECYCLE_BIN_DAYS = int(os.environ.get("RECYCLE_BIN_DAYS", "90"))
 # Wagtail's page editor can post many fields for a page with many scenarios or translations.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = _("IT risk incident scenarios")
+# The site's name in the admin (its window title, the dashboard's welcome): the operator's site.
+WAGTAIL_SITE_NAME = _("Reducing Liability Risk with Insurance")
 # The site's public address (scheme, host, port), e.g. https://www.example.jp. `make run` and
 # `make serve` set it from PORT; `manage.py sync_site_url` writes it into the Wagtail Site record,
 # from which every absolute URL is built (sitemap, html_url and detail_url in the API).
