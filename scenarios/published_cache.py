@@ -135,7 +135,7 @@ def content_changed(sender, instance=None, **kwargs):
 
 @functools.cache
 def watched_models():
-    from .models import ContactHours, LossType, OperatorInfo, ScenarioLossType, SearchSynonym
+    from .models import ClosurePeriod, ContactHours, LossType, OperatorInfo, ScenarioLossType, SearchSynonym
 
     return (
         Page,
@@ -143,6 +143,7 @@ def watched_models():
         Locale,
         Site,
         ContactHours,
+        ClosurePeriod,
         OperatorInfo,
         LossType,
         ScenarioLossType,

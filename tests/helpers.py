@@ -47,8 +47,9 @@ def lines_in(language_code):
     return InsuranceLineIndexPage.objects.filter(locale__language_code=language_code).order_by("path")
 
 
-def hours_form(hours, **changes):
-    """The admin form of a ContactHours snippet as it stands, with ``changes``."""
+def hours_form(hours, closures=None, **changes):
+    """The admin form of a ContactHours snippet as it stands, with ``changes``; ``closures``, a list
+    of dicts of ClosurePeriod fields, in place of the closure periods it has."""
     form = {
         "heading": hours.heading,
         "phone_label": hours.phone_label,
@@ -59,7 +60,34 @@ def hours_form(hours, **changes):
         "closed_on_national_holidays": "on" if hours.closed_on_national_holidays else "",
         "note": hours.note,
     }
-    return form | changes
+    return form | closures_formset(hours, closures) | changes
+
+
+def closures_formset(hours, closures=None):
+    """The closure periods' inline forms as the admin posts them: those ``hours`` has (deleted when
+    ``closures`` is given), then ``closures`` as new ones."""
+    existing = list(hours.closures.all()) if hours.pk else []
+    form = {}
+    for index, period in enumerate(existing):
+        form |= {
+            f"closures-{index}-id": str(period.pk),
+            f"closures-{index}-label": period.label,
+            f"closures-{index}-starts_on": period.starts_on.isoformat(),
+            f"closures-{index}-ends_on": period.ends_on.isoformat(),
+            f"closures-{index}-every_year": "on" if period.every_year else "",
+            f"closures-{index}-ORDER": str(index + 1),
+            f"closures-{index}-DELETE": "on" if closures is not None else "",
+        }
+    for index, fields in enumerate(closures or [], start=len(existing)):
+        form |= {f"closures-{index}-id": "", f"closures-{index}-ORDER": str(index + 1), f"closures-{index}-DELETE": ""}
+        form |= {f"closures-{index}-{name}": value for name, value in fields.items()}
+    total = len(existing) + len(closures or [])
+    return form | {
+        "closures-TOTAL_FORMS": str(total),
+        "closures-INITIAL_FORMS": str(len(existing)),
+        "closures-MIN_NUM_FORMS": "0",
+        "closures-MAX_NUM_FORMS": "1000",
+    }
 
 
 class _FormFields(HTMLParser):

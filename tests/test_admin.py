@@ -78,22 +78,14 @@ def test_an_editor_edits_and_publishes_a_scenario_and_sees_it_on_the_site(admin_
 
 
 def test_an_editor_changes_the_contact_hours_once_for_every_page(admin_client, client):
+    from .helpers import hours_form
+
     hours = ContactHours.objects.get(locale__language_code="ja")
     url = reverse(hours.snippet_viewset.get_url_name("edit"), args=[hours.pk])
-    response = admin_client.post(
-        url,
-        {
-            "heading": hours.heading,
-            "phone_label": hours.phone_label,
-            "phone_number": hours.phone_number,
-            "open_weekdays": ["0", "1", "2", "3", "4", "5"],
-            "opens_at": "10:00",
-            "closes_at": "17:00",
-            "closed_on_national_holidays": "on",
-            "note": "",
-            "action-publish": "publish",
-        },
+    form = hours_form(
+        hours, open_weekdays=["0", "1", "2", "3", "4", "5"], opens_at="10:00", closes_at="17:00", note=""
     )
+    response = admin_client.post(url, form | {"action-publish": "publish"})
     assert response.status_code == 302, response.content.decode()[:2000]
     for page in Page.objects.live().filter(locale__language_code="ja", depth__gt=1)[:5]:
         html = client.get(page.url).content.decode()

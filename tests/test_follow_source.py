@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from scenarios.models import ContactHours, IncidentScenarioPage, LossType, OperatorInfo
 
-from .helpers import scenarios_in
+from .helpers import hours_form, scenarios_in
 
 pytestmark = pytest.mark.django_db
 
@@ -87,17 +87,7 @@ def test_english_changes_never_flow_back_to_japanese():
 def test_the_admin_publish_of_hours_by_an_approver_reaches_english(admin_client):
     japanese = ContactHours.objects.get(locale__language_code="ja")
     url = reverse("wagtailsnippets_scenarios_contacthours:edit", args=[japanese.pk])
-    form = {
-        "heading": japanese.heading,
-        "phone_label": japanese.phone_label,
-        "phone_number": japanese.phone_number,
-        "open_weekdays": ["0", "1", "2", "3", "4"],
-        "opens_at": "10:00",
-        "closes_at": "17:00",
-        "closed_on_national_holidays": "on",
-        "note": japanese.note,
-        "action-publish": "publish",
-    }
+    form = hours_form(japanese, opens_at="10:00", closes_at="17:00", **{"action-publish": "publish"})
     response = admin_client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
     english = ContactHours.objects.get(locale__language_code="en")

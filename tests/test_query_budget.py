@@ -54,7 +54,8 @@ EXPECTED = {
         10,
         10,
     ),
-    "API v2 contact hours": (lambda code: f"/api/v2/contact-hours/?locale={code}", 2, 2),
+    # Its count, its page and the closure periods of the hours on it (the line's status needs them).
+    "API v2 contact hours": (lambda code: f"/api/v2/contact-hours/?locale={code}", 3, 3),
     "API v3 scenarios": (lambda code: f"/api/v3/scenarios/?locale={code}", 4, 4),
     "API v3 scenarios, words": (lambda code: f"/api/v3/scenarios/?locale={code}&search=" + WORDS[code], 5, 5),
     "API v3 scenario": (lambda code: f"/api/v3/scenarios/{scenarios_in(code).first().pk}/", 4, 4),

@@ -138,6 +138,8 @@ def test_a_publish_through_one_server_is_seen_through_the_other_at_once(tmp_path
             "open_weekdays": ["0", "1", "2", "3", "4"],
             "opens_at": "10:00", "closes_at": "17:00", "closed_on_national_holidays": "on", "note": "",
             "action-publish": "publish",
+            **{f"closures-{name}": input_value(form, f"closures-{name}")  # the closure periods: none
+               for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")},
         })
         cache_state, english_home = fetch(second + "/en/")
         assert cache_state == "miss" and "17:00" in english_home

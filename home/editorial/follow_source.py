@@ -10,7 +10,8 @@ own text, its drafts' text and its live status are never touched.
 
 A model lists these fields in ``follows_source``: plain fields, foreign keys (pointed at the
 translation of the target when there is one) and child relations of translatable objects (rebuilt
-with the same translation keys, their foreign keys translated the same way).
+with the same translation keys, their foreign keys translated the same way; a child model with its
+own ``follows_source`` keeps its translated text, and only the fields it lists follow).
 """
 
 from django.db import models, transaction
@@ -46,17 +47,32 @@ def _assign(source, target, names):
     for name in names:
         field = type(source)._meta.get_field(name)
         if isinstance(field, models.ManyToOneRel):
-            setattr(target, name, _child_copies(source, field, target.locale))
+            setattr(target, name, _child_copies(source, field, target))
         else:
             setattr(target, name, _translated(getattr(source, name), target.locale))
 
 
-def _child_copies(source, relation, locale):
+def _child_copies(source, relation, target):
+    """The children of ``source`` for ``target``: each one ``target`` has already (the same
+    translation key) kept with its own text, the others new, each given the source child's fields.
+
+    A child model that lists ``follows_source`` (a contact line's closure periods: their dates, not
+    their translated label) has only those fields and its place copied; a new child's other fields
+    stay empty until the translator writes them. Any other child (a scenario's loss types) is
+    copied whole, its foreign keys pointed at their translations.
+    """
+    locale = target.locale
+    existing = {child.translation_key: child for child in getattr(target, relation.name).all()}
+    following = getattr(relation.related_model, "follows_source", None)
     children = []
     for child in getattr(source, relation.name).all():
-        copy = relation.related_model(locale=locale, translation_key=child.translation_key)
+        copy = existing.get(child.translation_key) or relation.related_model(
+            locale=locale, translation_key=child.translation_key
+        )
         for field in child._meta.concrete_fields:
             if field.primary_key or field.name in ("locale", "translation_key") or isinstance(field, ParentalKey):
+                continue
+            if following is not None and field.name not in following and field.name != "sort_order":
                 continue
             setattr(copy, field.name, _translated(getattr(child, field.name), locale))
         children.append(copy)

@@ -8,7 +8,7 @@ schema exactly as API v2 serializes it.
 from rest_framework import serializers
 
 from . import representation
-from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
+from .representation import SEO, Closure, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
 
 
 class RepresentationField(serializers.Field):
@@ -104,6 +104,13 @@ class OpeningStatusField(RepresentationField):
 
     def to_representation(self, value) -> OpeningStatus:
         return representation.opening_status(value)
+
+
+class ClosuresField(RepresentationField):
+    """The closure periods under way or still to come (a yearly one as its next occurrence)."""
+
+    def to_representation(self, value) -> list[Closure]:
+        return representation.closures(value)
 
 
 class OperatorPageField(RepresentationField):

@@ -5,8 +5,8 @@ and returns plain JSON data typed by the TypedDicts here. API v2 wraps them in D
 (``scenarios.api.fields``), API v3 in pydantic schemas (``scenarios.api.v3``), so a front end gets
 the same JSON from either version, and v3's OpenAPI document types it exactly.
 
-Conventions: weekdays are integers (Monday 0 … Sunday 6), times are "HH:MM" in the line's time zone,
-moments are ISO 8601 with their offset, a locale is its language code, and every page reference
+Conventions: weekdays are integers (Monday 0 … Sunday 6), times are "HH:MM" and days ISO 8601 dates
+in the line's time zone, moments are ISO 8601 with their offset, a locale is its language code, and every page reference
 carries its URL in its own language.
 """
 
@@ -49,6 +49,13 @@ class SEO(TypedDict):
 class OpeningStatus(TypedDict):
     open_now: bool
     next_opening: str | None
+
+
+class Closure(TypedDict):
+    label: str
+    starts_on: str
+    ends_on: str
+    every_year: bool
 
 
 def absolute_url(page, request):
@@ -121,13 +128,28 @@ def clock_time(value) -> str:
 
 
 def opening_status(hours) -> OpeningStatus:
-    """Whether the line is answered now, and when it next opens (holidays included)."""
+    """Whether the line is answered now, and when it next opens (holidays and closures included)."""
     now = timezone.now()
     next_opening = hours.next_opening_after(now)
     return {
         "open_now": hours.is_open_at(now),
         "next_opening": next_opening.isoformat() if next_opening else None,
     }
+
+
+def closures(hours) -> list[Closure]:
+    """The closure periods under way or still to come, in the order they begin: a one-off period
+    until its last day, a yearly one as its current or next occurrence (``every_year`` true), so a
+    client shows dates without working out the repetition."""
+    return [
+        {
+            "label": closure.label,
+            "starts_on": closure.starts_on.isoformat(),
+            "ends_on": closure.ends_on.isoformat(),
+            "every_year": closure.every_year,
+        }
+        for closure in hours.upcoming_closures(timezone.now())
+    ]
 
 
 def disclaimer(page, request) -> str | None:

@@ -265,6 +265,9 @@ class ContactHoursAPIViewSet(SnippetAPIViewSet):
         *SnippetAPIViewSet.listing_default_fields, "locale", "phone_number", "opens_at", "closes_at"
     ]
 
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("closures")
+
 
 class OperatorInfoAPIViewSet(SnippetAPIViewSet):
     model = OperatorInfo

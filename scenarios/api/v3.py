@@ -32,7 +32,7 @@ from ..preview import PreviewNotFound, previewed_page
 from ..search import found_by, search_query
 from ..visibility import visible_to
 from . import queries, representation
-from .representation import SEO, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
+from .representation import SEO, Closure, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
 
 HHMM = r"^\d{2}:\d{2}$"
 # An id the database can hold: a larger number is a 422 from validation, not a 500 from the database.
@@ -63,8 +63,15 @@ class ContactHoursOut(LocalizedSchema):
     opens_at: str = Field(pattern=HHMM, description="Opening time, HH:MM, in the line's time zone.")
     closes_at: str = Field(pattern=HHMM, description="Closing time, HH:MM, in the line's time zone.")
     closed_on_national_holidays: bool
+    closures: list[Closure] = Field(
+        description="Closure periods besides public holidays, under way or to come, in the order they begin: "
+        "first and last closed day (inclusive, the line's dates); a yearly period as its current or next "
+        "occurrence, with every_year true."
+    )
     note: str
-    status: OpeningStatus = Field(description="Whether the line is answered now, and when it next opens.")
+    status: OpeningStatus = Field(
+        description="Whether the line is answered now, and when it next opens (holidays and closures included)."
+    )
 
     @staticmethod
     def resolve_open_weekdays(obj):
@@ -77,6 +84,10 @@ class ContactHoursOut(LocalizedSchema):
     @staticmethod
     def resolve_closes_at(obj):
         return representation.clock_time(obj.closes_at)
+
+    @staticmethod
+    def resolve_closures(obj):
+        return representation.closures(obj)
 
     @staticmethod
     def resolve_status(obj):
@@ -173,13 +184,14 @@ def _bad_query(error):
     return HttpError(400, str(error))
 
 
-def _snippet_router(model, schema, path, ordering=("pk",)):
-    """A list and a detail endpoint for the live instances of ``model``."""
+def _snippet_router(model, schema, path, ordering=("pk",), related=()):
+    """A list and a detail endpoint for the live instances of ``model`` (with the ``related``
+    child relations its schema shows, prefetched)."""
     router = Router(tags=[path])
     name = path.replace("-", "_")
 
     def queryset():
-        qs = model.objects.order_by(*ordering)
+        qs = model.objects.order_by(*ordering).prefetch_related(*related)
         return qs.filter(live=True) if hasattr(model, "live") else qs
 
     @router.get("/", response=list[schema], url_name=f"list_{name}", operation_id=f"{name}_list")
@@ -260,7 +272,9 @@ def add_plugin_routes():
     """Adds the plugin's routers to Wagtail's v3 ``api`` (called once, from ``ScenariosConfig.ready``)."""
     api.add_router("/scenarios/", scenarios_router())
     api.add_router("/page_preview/", preview_router())
-    api.add_router("/contact-hours/", _snippet_router(ContactHours, ContactHoursOut, "contact-hours"))
+    api.add_router(
+        "/contact-hours/", _snippet_router(ContactHours, ContactHoursOut, "contact-hours", related=("closures",))
+    )
     api.add_router("/operator-info/", _snippet_router(OperatorInfo, OperatorInfoOut, "operator-info"))
     api.add_router(
         "/loss-types/", _snippet_router(LossType, LossTypeOut, "loss-types", ordering=("sort_order", "pk"))

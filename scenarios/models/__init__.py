@@ -7,10 +7,11 @@ from .pages import (
     PayoutKind,
     ScenarioLossType,
 )
-from .snippets import ContactHours, LossType, OperatorInfo
+from .snippets import ClosurePeriod, ContactHours, LossType, OperatorInfo
 from .synonyms import SearchSynonym
 
 __all__ = [
+    "ClosurePeriod",
     "ConfiguredPermissionsMixin",
     "ContactHours",
     "IncidentScenarioPage",

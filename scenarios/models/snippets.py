@@ -8,15 +8,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .. import hours, phone
 from ..admin_panels import TypedPageChooserPanel
-from ..api.fields import ClockTimeField, LocaleCodeField, OpeningStatusField, OperatorPageField, WeekdayNumbersField
+from ..api.fields import (
+    ClockTimeField,
+    ClosuresField,
+    LocaleCodeField,
+    OpeningStatusField,
+    OperatorPageField,
+    WeekdayNumbersField,
+)
 from ..compat import writable_api_field
 from ..conf import scenarios_settings
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
@@ -132,9 +141,15 @@ def operator_page_types():
 
 
 class ContactHours(
-    OnePerLocaleMixin, SourceLanguageWorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+    OnePerLocaleMixin,
+    SourceLanguageWorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ClusterableModel,
 ):
-    """The phone line visitors can call, and when it is answered."""
+    """The phone line visitors can call, and when it is answered: weekly hours, public holidays,
+    and the closure periods editors keep beside them (``closures``, see ``ClosurePeriod``)."""
 
     heading = models.CharField(_("heading"), max_length=100, help_text=_("e.g. “Contact us”"))
     phone_label = models.CharField(
@@ -165,6 +180,16 @@ class ContactHours(
             ],
             heading=_("hours (the line's local time)"),
         ),
+        InlinePanel(
+            "closures",
+            heading=_("closure periods"),
+            label=_("closure period"),
+            help_text=_(
+                "Days the line is closed besides public holidays: once (e.g. a summer closure from "
+                "13 to 16 August) or every year (e.g. the New Year holidays from 29 December to 3 January). "
+                "Leave empty if the line has none."
+            ),
+        ),
         FieldPanel("note"),
     ]
 
@@ -179,14 +204,20 @@ class ContactHours(
         APIField("opens_at", serializer=ClockTimeField()),
         APIField("closes_at", serializer=ClockTimeField()),
         writable_api_field("closed_on_national_holidays"),
+        APIField("closures", serializer=ClosuresField()),
         writable_api_field("note"),
         APIField("status", serializer=OpeningStatusField()),
         APIField("locale", serializer=LocaleCodeField()),
     ]
 
     # Not text: the same in every language, copied to the translations when the source is published.
-    follows_source = ("phone_number", "open_weekdays", "opens_at", "closes_at", "closed_on_national_holidays")
-    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in follows_source]
+    # The closure periods follow with their dates; their labels are translated (``ClosurePeriod``).
+    follows_source = (
+        "phone_number", "open_weekdays", "opens_at", "closes_at", "closed_on_national_holidays", "closures"
+    )
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in follows_source if name != "closures"
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact hours")
@@ -195,6 +226,12 @@ class ContactHours(
 
     def __str__(self):
         return f"{self.heading} {self.phone_number}"
+
+    @classmethod
+    def for_locale(cls, locale):
+        """The live instance with its closure periods, read with it: the instance is kept between
+        requests (``for_request``), and every page decides from the closures whether the line is open."""
+        return cls.objects.filter(locale=locale, live=True).prefetch_related("closures").first()
 
     def clean(self):
         super().clean()
@@ -238,6 +275,71 @@ class ContactHours(
     def open_day_names(self):
         names = dict(WEEKDAY_CHOICES)
         return [names[day] for day in self.open_weekdays]
+
+    def upcoming_closures(self, moment):
+        """The closures under way at ``moment`` or still to come (``hours.Closure``), in order."""
+        return hours.upcoming_closures(self, moment.astimezone(hours.line_time_zone()).date())
+
+
+class ClosurePeriod(TranslatableMixin, Orderable):
+    """Days the phone line is closed besides public holidays: once, or every year.
+
+    The dates follow the source language (``follows_source``: copied into every translation when the
+    source is published); the label is translated like any text. For a period every year only the
+    month and day count, and one whose last day comes before its first runs across the new year.
+    """
+
+    hours = ParentalKey(ContactHours, on_delete=models.CASCADE, related_name="closures")
+    label = models.CharField(
+        _("label"), max_length=100, help_text=_("A few words for callers, e.g. “New Year holidays”.")
+    )
+    starts_on = models.DateField(_("first day closed"))
+    ends_on = models.DateField(_("last day closed"))
+    every_year = models.BooleanField(
+        _("every year"),
+        default=False,
+        help_text=_(
+            "On the same days every year; only the month and day count. A period may run across the "
+            "new year, e.g. from 29 December to 3 January."
+        ),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("every_year"),
+    ]
+
+    follows_source = ("starts_on", "ends_on", "every_year")
+    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in follows_source]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("closure period")
+        verbose_name_plural = _("closure periods")
+
+    def __str__(self):
+        return f"{self.label} {self.starts_on}–{self.ends_on}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_on is None or self.ends_on is None:
+            return
+        if self.every_year:
+            if self.ends_on >= hours.a_year_after(self.starts_on):
+                raise ValidationError(
+                    {"ends_on": _("A closure every year must end less than a year after its first day.")}
+                )
+            if self.ends_on < self.starts_on and not hours.crosses_new_year(self):
+                raise ValidationError({"ends_on": _("The last day closed cannot come before the first day.")})
+        elif self.ends_on < self.starts_on:
+            raise ValidationError(
+                {
+                    "ends_on": _(
+                        "The last day closed cannot come before the first day. For days off every year "
+                        "across the new year, tick “every year”."
+                    )
+                }
+            )
 
 
 class OperatorInfo(

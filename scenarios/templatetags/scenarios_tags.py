@@ -9,11 +9,13 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from .. import hours as opening_hours
 from ..cards import render_cards
 from ..models import ContactHours, OperatorInfo
 from ..published_cache import active_locale, generation, remember
+from ..request_cache import request_cache
 from ..visibility import barred_key
 
 register = template.Library()
@@ -42,9 +44,9 @@ def operator_info(context):
 
 @register.inclusion_tag("scenarios/components/contact_phone.html", takes_context=True)
 def contact_phone(context):
-    """The free dial as a tap-to-call link with its hours, for the top of every page."""
-    hours = _snippet_for_request(context, ContactHours)
-    return {"hours": hours, "show_time_zone": _shows_time_zone(hours)}
+    """The free dial as a tap-to-call link with its hours and whether it is open now, for the top of
+    every page (see static/scenarios/contact-hours.js)."""
+    return _contact_context(context)
 
 
 def _shows_time_zone(hours):
@@ -54,35 +56,71 @@ def _shows_time_zone(hours):
 
 @register.inclusion_tag("scenarios/components/contact_hours.html", takes_context=True)
 def contact_hours_block(context):
-    """The phone line, its hours and whether it is open now (see static/scenarios/contact-hours.js)."""
-    hours = _snippet_for_request(context, ContactHours)
-    block = {"hours": hours, "request": context.get("request"), "show_time_zone": _shows_time_zone(hours)}
-    if hours is None:
-        return block
-    now = timezone.now()
-    local_now = now.astimezone(opening_hours.line_time_zone())
-    next_opening = hours.next_opening_after(now)
-    block.update(
-        {
-            "is_open": hours.is_open_at(now),
-            "closes_text": f"{hours.closes_at.hour}:{hours.closes_at:%M}"
-            + (f" {hours.time_zone_name}" if block["show_time_zone"] else ""),
-            "next_opening": next_opening,
-            "next_opening_text": _describe_opening(next_opening, hours if block["show_time_zone"] else None)
-            if next_opening
-            else "",
-            "closed_dates": ",".join(
-                day.isoformat() for day in opening_hours.closed_dates(hours, local_now.date())
-            ),
-        }
-    )
+    """The phone line, its hours, its coming closures and whether it is open now (see
+    static/scenarios/contact-hours.js)."""
+    block = _contact_context(context)
+    if block["hours"] is not None:
+        block["closures"] = _closure_texts(block["hours"], block["now"])
     return block
 
 
+def _contact_context(context):
+    """What the header's and the footer's contact blocks show: the hours and whether the line is
+    open now, worked out once per request for both. The first block of a page loads the script
+    that keeps every block's status right in the browser; the others need not load it again."""
+    request = context.get("request")
+    hours = _snippet_for_request(context, ContactHours)
+    block = {"hours": hours, "request": request, "show_time_zone": _shows_time_zone(hours)}
+    if hours is None:
+        return block
+    memo = request_cache(request)
+    key = f"contact-status:{hours.pk}:{translation.get_language()}"
+    if key not in memo:
+        memo[key] = _opening_status(hours, block["show_time_zone"])
+    block.update(memo[key])
+    block["loads_script"] = not memo.get("contact-hours-script")
+    memo["contact-hours-script"] = True
+    return block
+
+
+def _opening_status(hours, show_time_zone):
+    now = timezone.now()
+    local_now = now.astimezone(opening_hours.line_time_zone())
+    next_opening = hours.next_opening_after(now)
+    zone_name = f" {hours.time_zone_name}" if show_time_zone else ""
+    return {
+        "now": now,
+        "time_zone": opening_hours.line_time_zone().key,
+        "is_open": hours.is_open_at(now),
+        "closes_text": f"{hours.closes_at.hour}:{hours.closes_at:%M}{zone_name}",
+        "next_opening": next_opening,
+        "next_opening_text": _describe_opening(next_opening, hours if show_time_zone else None) if next_opening else "",
+        "closed_dates": ",".join(day.isoformat() for day in opening_hours.closed_dates(hours, local_now.date())),
+    }
+
+
 def _describe_opening(moment, hours_with_zone=None):
-    """e.g. "11月26日(木) 9:00" or "November 26 (Thu) 9:00 JST", in the active language."""
+    """e.g. "11月26日 (木) 9:00" or "November 26 (Thu) 9:00 JST", in the active language."""
     text = f"{date_format(moment, 'MONTH_DAY_FORMAT')} ({date_format(moment, 'D')}) {moment.hour}:{moment:%M}"
     return f"{text} {hours_with_zone.time_zone_name}" if hours_with_zone else text
+
+
+def _closure_texts(hours, now):
+    """Each closure under way or to come, as a line for callers in the active language: e.g.
+    "年末年始休業 12月29日〜1月3日" or "New Year holidays: closed December 29 – January 3"."""
+    this_year = now.astimezone(opening_hours.line_time_zone()).year
+    texts = []
+    for closure in hours.upcoming_closures(now):
+        # A yearly closure needs no year; a one-off one does when it begins in another year.
+        style = "MONTH_DAY_FORMAT" if closure.every_year or closure.starts_on.year == this_year else "DATE_FORMAT"
+        dates = date_format(closure.starts_on, style)
+        if closure.ends_on != closure.starts_on:
+            dates = gettext("{first} – {last}").format(first=dates, last=date_format(closure.ends_on, style))
+        if closure.label:
+            texts.append(gettext("{label}: closed {dates}").format(label=closure.label, dates=dates))
+        else:  # a translation whose label the translator has not written yet
+            texts.append(gettext("Closed {dates}").format(dates=dates))
+    return texts
 
 
 @register.inclusion_tag("scenarios/components/disclaimer.html", takes_context=True)

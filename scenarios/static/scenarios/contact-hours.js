@@ -1,61 +1,72 @@
-/* Recomputes "open now" for the contact block in the visitor's browser.
+/* Recomputes "open now" in the visitor's browser for every contact block of the page (the header's
+   and the footer's, each marked data-contact-hours, each with its data-contact-status elements).
    The page may come from a cache long after it was rendered, so the server's answer is only the
-   starting point: the block carries the weekly hours and the coming holiday closures, and this
-   script decides from the current time in Japan. No framework, nothing fetched. */
+   starting point: a block carries the weekly hours, the line's time zone and the coming days it is
+   closed (public holidays and closure periods, for more than a year ahead), and this script decides
+   from the current time there. No framework, nothing fetched. */
 (function () {
   "use strict";
-  var block = document.querySelector("[data-contact-hours]");
-  if (!block || !window.Intl) { return; }
-  var status = block.querySelector("[data-contact-status]");
-  var weekdays = block.dataset.weekdays.split(",").map(Number);
-  var closedDates = block.dataset.closedDates ? block.dataset.closedDates.split(",") : [];
-  var opens = block.dataset.opens, closes = block.dataset.closes;
-  var lang = document.documentElement.lang || "ja";
+  var blocks = document.querySelectorAll("[data-contact-hours]");
+  if (!blocks.length || !window.Intl) { return; }
+  var DAY = 86400000;
+  var lang = document.documentElement.lang || undefined;
 
-  function tokyoParts(date) {
+  /* The calendar day (as midnight UTC of that date, in ms), the time ("HH:MM") and the weekday
+     (Monday 0) of ``date`` in ``zone``. */
+  function localParts(date, zone) {
     var parts = {};
     new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23", weekday: "short"
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
     }).formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
-    var names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    return {
-      day: parts.year + "-" + parts.month + "-" + parts.day,
-      time: parts.hour + ":" + parts.minute,
-      weekday: names.indexOf(parts.weekday)
-    };
+    var day = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+    return { day: day, time: parts.hour + ":" + parts.minute };
   }
-  function isOpenDay(parts) {
-    return weekdays.indexOf(parts.weekday) !== -1 && closedDates.indexOf(parts.day) === -1;
-  }
-  function nextOpening(now) {
-    var today = tokyoParts(now);
-    if (isOpenDay(today) && today.time < opens) { return today.day; }
-    for (var offset = 1; offset < 400; offset++) {
-      var later = tokyoParts(new Date(now.getTime() + offset * 86400000));
-      if (isOpenDay(later)) { return later.day; }
+  function isoDay(day) { return new Date(day).toISOString().slice(0, 10); }
+  function weekday(day) { return (new Date(day).getUTCDay() + 6) % 7; }
+
+  function update(block) {
+    var data = block.dataset;
+    var zone = data.timeZone || "UTC";
+    var weekdays = data.weekdays ? data.weekdays.split(",").map(Number) : [];
+    var closedDates = data.closedDates ? data.closedDates.split(",") : [];
+    var opens = data.opens, closes = data.closes;
+    var zoneLabel = data.zoneLabel ? " " + data.zoneLabel : "";
+
+    function isOpenDay(day) {
+      return weekdays.indexOf(weekday(day)) !== -1 && closedDates.indexOf(isoDay(day)) === -1;
     }
-    return null;
-  }
-  function describe(day) {
-    var moment = new Date(day + "T" + opens + ":00+09:00");
-    var when = new Intl.DateTimeFormat(lang, {
-      timeZone: "Asia/Tokyo", month: "long", day: "numeric", weekday: "short"
-    }).format(moment);
-    return when + " " + opens.replace(/^0/, "") + (block.dataset.timeZone ? " " + block.dataset.timeZone : "");
+    function nextOpening(today) {
+      if (isOpenDay(today.day) && today.time < opens) { return today.day; }
+      for (var offset = 1; offset < 400; offset++) {
+        var later = today.day + offset * DAY;  // calendar days: no daylight-saving step to trip on
+        if (isOpenDay(later)) { return later; }
+      }
+      return null;
+    }
+    /* As the server writes it: "11月24日 (火) 9:00", "November 24 (Tue) 9:00 JST". */
+    function describe(day) {
+      var date = new Date(day);
+      var monthDay = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "long", day: "numeric" }).format(date);
+      var weekdayName = new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "short" }).format(date);
+      return monthDay + " (" + weekdayName + ") " + opens.replace(/^0/, "") + zoneLabel;
+    }
+
+    var now = localParts(new Date(), zone);
+    var open = isOpenDay(now.day) && now.time >= opens && now.time < closes;
+    var text;
+    if (open) {
+      text = data.openText.replace("{time}", closes.replace(/^0/, "") + zoneLabel);
+    } else {
+      var day = nextOpening(now);
+      text = day !== null ? data.closedText.replace("{when}", describe(day)) : data.closedForNowText;
+    }
+    Array.prototype.forEach.call(block.querySelectorAll("[data-contact-status]"), function (status) {
+      status.textContent = text;
+      status.classList.toggle("is-open", open);
+    });
+    data.open = open ? "true" : "false";
   }
 
-  var now = new Date();
-  var parts = tokyoParts(now);
-  var open = isOpenDay(parts) && parts.time >= opens && parts.time < closes;
-  var text;
-  if (open) {
-    text = block.dataset.openText.replace("{time}", closes.replace(/^0/, "") + (block.dataset.timeZone ? " " + block.dataset.timeZone : ""));
-  } else {
-    var day = nextOpening(now);
-    text = day ? block.dataset.closedText.replace("{when}", describe(day)) : block.dataset.closedForNowText;
-  }
-  status.textContent = text;
-  status.classList.toggle("is-open", open);
-  block.dataset.open = open ? "true" : "false";
+  Array.prototype.forEach.call(blocks, update);
 })();
