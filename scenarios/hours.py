@@ -151,6 +151,21 @@ def next_opening_after(hours, moment):
     return None
 
 
+def next_change_after(hours, moment):
+    """When the line next opens or closes after ``moment`` (an aware datetime), or None if it
+    stays closed as far as ``next_opening_after`` looks: until then, "open now" holds."""
+    if not is_open_at(hours, moment):
+        return next_opening_after(hours, moment)
+    local = moment.astimezone(line_time_zone())
+    return datetime.datetime.combine(local.date(), hours.closes_at, tzinfo=line_time_zone())
+
+
+def next_midnight_after(moment):
+    """The start of the next day where the line is: until then, the coming closures are the same."""
+    day = moment.astimezone(line_time_zone()).date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=line_time_zone())
+
+
 def closed_dates(hours, start, days=SEARCH_DAYS):
     """Open weekdays on which the line is closed, for a public holiday or a closure period, from
     ``start`` for ``days`` days, in order.

@@ -103,14 +103,14 @@ class OpeningStatusField(RepresentationField):
     """Whether the phone line is answered now, and when it next opens."""
 
     def to_representation(self, value) -> OpeningStatus:
-        return representation.opening_status(value)
+        return representation.opening_status(value, self.request)
 
 
 class ClosuresField(RepresentationField):
     """The closure periods under way or still to come (a yearly one as its next occurrence)."""
 
     def to_representation(self, value) -> list[Closure]:
-        return representation.closures(value)
+        return representation.closures(value, self.request)
 
 
 class OperatorPageField(RepresentationField):

@@ -19,8 +19,10 @@ from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Py
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from .. import hours as opening_hours
 from ..seo import meta_description
 from ..visibility import visible_to
+from .response_cache import holds_until
 
 
 class PageRef(TypedDict):
@@ -127,20 +129,23 @@ def clock_time(value) -> str:
     return value.strftime("%H:%M")
 
 
-def opening_status(hours) -> OpeningStatus:
-    """Whether the line is answered now, and when it next opens (holidays and closures included)."""
+def opening_status(hours, request=None) -> OpeningStatus:
+    """Whether the line is answered now, and when it next opens (holidays and closures included).
+    A stored answer holds until the line next opens or closes (``response_cache.holds_until``)."""
     now = timezone.now()
     next_opening = hours.next_opening_after(now)
+    holds_until(request, opening_hours.next_change_after(hours, now))
     return {
         "open_now": hours.is_open_at(now),
         "next_opening": next_opening.isoformat() if next_opening else None,
     }
 
 
-def closures(hours) -> list[Closure]:
+def closures(hours, request=None) -> list[Closure]:
     """The closure periods under way or still to come, in the order they begin: a one-off period
     until its last day, a yearly one as its current or next occurrence (``every_year`` true), so a
-    client shows dates without working out the repetition."""
+    client shows dates without working out the repetition. A stored answer holds until midnight."""
+    holds_until(request, opening_hours.next_midnight_after(timezone.now()))
     return [
         {
             "label": closure.label,

@@ -6,6 +6,10 @@ a site starts a new generation (``scenarios.published_cache``). So an answer is 
 current generation, the host, the full path and the ``Accept`` header, and served again (no query,
 no serializer) until the next change; the answers of older generations are never read again.
 
+An answer that holds only for a while (the contact line's ``status`` and coming ``closures``,
+which change with the clock, not with a publish) says until when (``holds_until``): it is served
+from the store until then, not a moment longer.
+
 Never stored: a request with a session cookie (a signed-in editor, or a visitor who entered a page
 password, who may see more) or an ``Authorization`` header; an answer other than a 200, one that
 sets a cookie or streams, and one marked private, no-store or no-cache (a draft being previewed,
@@ -15,6 +19,8 @@ Add ``"scenarios.api.response_cache.APIResponseCacheMiddleware"`` below CORS and
 (each client gets its own CORS headers) and above the session middleware.
 ``SCENARIOS["API_CACHE"] = False`` turns it off.
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +32,17 @@ from ..stored_responses import StoredResponses, StoringMiddleware
 # Answers each process also keeps, besides the shared cache: the small ones only, so that a client
 # asking for many large listings (``fields=*&limit=…``) cannot fill a worker's memory (20 MB at most).
 _stored = StoredResponses(copies=300, max_copy_bytes=64 * 1024)
+_HOLDS_UNTIL = "_scenarios_answer_holds_until"
+
+
+def holds_until(request, moment):
+    """Say that the answer being built for ``request`` (Django's or DRF's) holds only until
+    ``moment`` (an aware datetime, or None for no limit): the store keeps it no longer."""
+    request = getattr(request, "_request", request)  # DRF's Request wraps Django's
+    if request is None or moment is None:
+        return
+    until = moment.timestamp()
+    setattr(request, _HOLDS_UNTIL, min(until, getattr(request, _HOLDS_UNTIL, until)))
 
 
 class APIResponseCacheMiddleware(StoringMiddleware):
@@ -50,4 +67,10 @@ class APIResponseCacheMiddleware(StoringMiddleware):
     def what_to_keep(self, request, response, started):
         if request.method != "GET":  # a HEAD's answer may come without its body
             return None
-        return super().what_to_keep(request, response, started)
+        kept = super().what_to_keep(request, response, started)
+        if kept is not None and hasattr(request, _HOLDS_UNTIL):
+            kept["until"] = getattr(request, _HOLDS_UNTIL)
+        return kept
+
+    def is_fresh(self, entry):
+        return entry.get("until") is None or time.time() < entry["until"]

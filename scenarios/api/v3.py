@@ -86,12 +86,12 @@ class ContactHoursOut(LocalizedSchema):
         return representation.clock_time(obj.closes_at)
 
     @staticmethod
-    def resolve_closures(obj):
-        return representation.closures(obj)
+    def resolve_closures(obj, context):
+        return representation.closures(obj, _request(context))
 
     @staticmethod
-    def resolve_status(obj):
-        return representation.opening_status(obj)
+    def resolve_status(obj, context):
+        return representation.opening_status(obj, _request(context))
 
 
 class OperatorInfoOut(LocalizedSchema):

@@ -1,11 +1,17 @@
 """The store of API answers for anonymous clients (scenarios.api.response_cache): the same answer
 without a query until something published changes, and never for a client who may see more."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
+
+from scenarios.compat import HAS_API_V3
 
 LISTING = "/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=en&fields=what_happened"
 
@@ -75,3 +81,21 @@ def test_the_setting_turns_it_off(catalogue, settings):
     get(LISTING)
     response, queries = get(LISTING)
     assert "X-API-Cache" not in response and queries > 0
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_stored_opening_status_holds_until_the_line_opens_or_closes(catalogue, version):
+    if version == "v3" and not HAS_API_V3:
+        pytest.skip("API v3 comes with Wagtail 8")
+    url = f"/api/{version}/contact-hours/?locale=en" + ("&fields=status" if version == "v2" else "")
+
+    def status_at(*moment):
+        with time_machine.travel(datetime.datetime(*moment, tzinfo=ZoneInfo("Europe/London")), tick=False):
+            response, _queries = get(url)
+        return response["X-API-Cache"], response.json()["items"][0]["status"]["open_now"]
+
+    assert status_at(2026, 11, 30, 10, 0) == ("miss", True)  # a Monday; the line is open 9:00–17:00
+    assert status_at(2026, 11, 30, 16, 59) == ("hit", True)
+    assert status_at(2026, 11, 30, 17, 0) == ("miss", False)  # closed now: not yesterday's answer
+    assert status_at(2026, 11, 30, 23, 0) == ("hit", False)
+    assert status_at(2026, 12, 1, 9, 0) == ("miss", True)  # closures are read again at midnight, too
