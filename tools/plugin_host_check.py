@@ -102,7 +102,8 @@ def run(log, *command, cwd=None):
 # What the plugin's suite needs beyond the plugin, at the versions requirements-dev.txt pins.
 # With the optional extras, whose code the suite tests too (headless-preview, announce).
 TEST_REQUIREMENTS = (
-    "pytest", "pytest-django", "pytest-xdist", "pytest-cov", "factory-boy", "wagtail-headless-preview", "redis"
+    "pytest", "pytest-django", "pytest-xdist", "pytest-cov", "factory-boy", "time-machine",
+    "wagtail-headless-preview", "redis",
 )
 # The plugin's line coverage without the site, checked once, with the newest versions.
 COVERAGE = ("--cov=scenarios", "--cov-report=term:skip-covered", "--cov-fail-under=90")
