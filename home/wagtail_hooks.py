@@ -4,6 +4,7 @@ the recycle bin (deleting moves pages there) and its history entries."""
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -107,6 +108,27 @@ def register_editorial_actions(registry):
 
     registry.register(DraftStateMixin, InstanceCheckedPublishRevisionAction)
     registry.register(Page, MoveToRecycleBinAction)  # API v3's delete
+
+
+@hooks.register("after_edit_page")
+def say_what_the_approval_did(request, page):
+    """After 「承認と公開」 or 「修正を依頼」, Wagtail's edit screen says only that the page was saved;
+    this says what happened too: published, approved for the next step, or sent back."""
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or action not in ("approve", "reject"):
+        return None
+    title = page.get_admin_display_title()
+    page.refresh_from_db()
+    if action == "reject":
+        text = _("Changes to “%(title)s” were requested; the editor is told by e-mail.")
+    elif page.live and not page.has_unpublished_changes:
+        text = _("“%(title)s” is approved and published.")
+    else:
+        text = _("“%(title)s” is approved and goes on to the next step of approval.")
+    messages.success(request, text % {"title": title}, buttons=[
+        messages.button(page.url, gettext("View live"), new_window=True)
+    ] if page.live and page.url else None)
+    return None
 
 
 @hooks.register("before_delete_page")

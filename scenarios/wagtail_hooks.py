@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import InstancePermissionViewSetMixin
+from .choosers import LabelledSnippetChooserViewSet
 from .models import ContactHours, LossType, OperatorInfo, SearchSynonym
 
 
@@ -14,6 +15,7 @@ class LossTypeViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     sort_order_field = "sort_order"
+    chooser_viewset_class = LabelledSnippetChooserViewSet
 
 
 class ContactHoursViewSet(InstancePermissionViewSetMixin, SnippetViewSet):

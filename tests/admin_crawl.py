@@ -2,7 +2,8 @@
 reports the English words on each screen (for the test that the admin speaks Japanese).
 
 Server-rendered text, and the text of attributes people read (titles, labels, placeholders), is
-checked; words the editors wrote themselves (the seed's own ASCII words such as PC or Web) and the
+checked, hidden parts included (dialogs and side panels open from there, and templates that a script
+shows); words the editors wrote themselves (the seed's own ASCII words such as PC or Web) and the
 names of products and formats are not English the admin should translate.
 """
 
@@ -11,9 +12,8 @@ from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "aria-description", "data-w-tooltip-content-value"}
-SKIPPED_ELEMENTS = {"script", "style", "template", "svg", "code", "pre", "textarea", "noscript"}
+SKIPPED_ELEMENTS = {"script", "style", "svg", "code", "pre", "textarea", "noscript"}
 WORD = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z']{2,}(?![\w@/-]|:/)")
 NEVER_TRANSLATED = {
     "Wagtail", "API", "URL", "URLs", "HTML", "JPEG", "PNG", "GIF", "WebP", "AVIF", "SVG", "DeepL", "English",
@@ -29,7 +29,6 @@ SKIPPED_LINKS = re.compile(r"/logout/|/delete/|/unpublish/|/lock/|/unlock/|/copy
 class ScreenText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.open_hidden = []  # tag names of open elements with the hidden attribute
         self.skipping = 0
         self.option_value = None  # an <option> whose text is its value (a time zone) is data
         self.texts = []
@@ -39,9 +38,6 @@ class ScreenText(HTMLParser):
         attrs = dict(attrs)
         if tag in SKIPPED_ELEMENTS:
             self.skipping += 1
-        elif "hidden" in attrs and tag not in VOID_ELEMENTS:
-            self.skipping += 1
-            self.open_hidden.append(tag)
         self.option_value = attrs.get("value") if tag == "option" else None
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
@@ -59,9 +55,6 @@ class ScreenText(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in SKIPPED_ELEMENTS and self.skipping:
-            self.skipping -= 1
-        elif self.open_hidden and self.open_hidden[-1] == tag:
-            self.open_hidden.pop()
             self.skipping -= 1
 
     def handle_data(self, data):
@@ -100,9 +93,16 @@ def crawl(client, start="/admin/", limit=80, per_pattern=3, allowed=frozenset())
             continue
         visits[pattern] = visits.get(pattern, 0) + 1
         response = client.get(path)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if response.status_code != 200:
             continue
-        html = response.content.decode()
+        if "json" in response.get("Content-Type", ""):
+            html = response.json().get("html")  # a chooser: a modal dialog's HTML in JSON
+            if not html:
+                continue
+        elif "html" in response.get("Content-Type", ""):
+            html = response.content.decode()
+        else:
+            continue
         english, links = english_on(html, allowed)
         report[path] = english
         for link in links + MENU_LINK.findall(html):

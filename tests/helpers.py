@@ -96,6 +96,7 @@ class _FormFields(HTMLParser):
     def __init__(self, form_id):
         super().__init__(convert_charrefs=True)
         self.form_id, self.inside, self.fields = form_id, False, []
+        self.in_template = 0  # a browser submits nothing inside <template> (a formset's empty form)
         self.textarea = self.select = None
         self.selected = []
 
@@ -103,7 +104,9 @@ class _FormFields(HTMLParser):
         attrs = dict(attrs)
         if tag == "form":
             self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "name" not in attrs and tag != "option":
+        if tag == "template":
+            self.in_template += 1
+        if not self.inside or self.in_template or "name" not in attrs and tag != "option":
             return
         if tag == "input":
             kind = attrs.get("type", "text")
@@ -128,6 +131,8 @@ class _FormFields(HTMLParser):
             self.textarea[1] += data
 
     def handle_endtag(self, tag):
+        if tag == "template":
+            self.in_template -= 1
         if tag == "form":
             self.inside = False
         elif tag == "textarea" and self.textarea is not None:

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from home.models import HomePage, StandardPage
 from scenarios.models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, OperatorInfo
 
-from .helpers import scenarios_in, submitted_form
+from .helpers import press, scenarios_in, submitted_form
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,29 @@ def test_the_admin_is_titled_with_the_site_name(admin_client):
     title = re.search(r"<title>(.*?)</title>", dashboard, re.S).group(1)
     assert title.strip().endswith("賠償リスクを保険で軽減する技術")
     assert "127.0.0.1" not in dashboard and "localhost" not in title
+
+
+def test_approving_says_the_page_was_published_and_requesting_changes_says_so(client, member, mailoutbox):
+    from django.contrib.auth.models import Group
+
+    editor = member("編集者", email="editor@example.com")
+    approver = type(editor).objects.create_user("approving-approver", password="secret", email="approver@example.com")
+    approver.groups.add(Group.objects.get(name="承認者"))
+    scenario, other = [page.specific for page in scenarios_in("ja").live()[:2]]
+    for page in (scenario, other):
+        page.caveat = "承認待ちの注記"
+        page.save_revision(user=editor)
+        page.get_workflow().start(page, editor)
+    client.force_login(approver)
+
+    response = press(client, scenario, "action-workflow-action", **{"workflow-action-name": "approve"})
+    assert response.status_code == 302
+    shown = "".join(str(message) for message in client.get(response["Location"]).context["messages"])
+    assert f"「{scenario.title}」を承認し、公開しました。" in shown and "更新が完了" not in shown
+
+    response = press(client, other, "action-workflow-action", **{"workflow-action-name": "reject"})
+    shown = "".join(str(message) for message in client.get(response["Location"]).context["messages"])
+    assert f"「{other.title}」の修正を依頼しました。" in shown
+    other.refresh_from_db()
+    assert other.get_latest_revision_as_object().caveat == "承認待ちの注記" and other.has_unpublished_changes
+    assert any("editor@example.com" in message.to for message in mailoutbox)  # as the message says
