@@ -1,7 +1,8 @@
 """A real running copy of the site for tests that talk to it over HTTP (curl, a browser, a subprocess).
 
-It runs as ``make run`` runs it (dev settings, migrated, seed loaded, demo role accounts made) on
-its own SQLite file and a free port, in a subprocess, so nothing it does touches the test database.
+It runs as ``make run`` runs it (dev settings, migrated, seed loaded, demo role accounts made, the
+scheduler beside the server, here every 2 s instead of every minute) on its own SQLite file and a
+free port, in subprocesses, so nothing it does touches the test database.
 Migrating and seeding would take most of the start-up: every copy starts from the seeded template
 (tools/database_templates.py).
 """
@@ -51,10 +52,15 @@ def running_site(data_dir):
         [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    scheduler = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "run_scheduler", "--interval", "2"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url)
         yield base_url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, scheduler):
+            process.terminate()
+            process.wait(timeout=10)

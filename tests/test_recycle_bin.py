@@ -43,7 +43,7 @@ def test_deleting_a_scenario_takes_its_english_version_off_the_site_and_says_so(
     assert client.get(english.url).status_code == 200
 
     confirmation = delete_in_admin(admin_client, scenario)
-    assert "ごみ箱" in confirmation and "English" in confirmation and english.title in confirmation
+    assert "ごみ箱" in confirmation and "英語" in confirmation and english.title in confirmation
 
     for page in (scenario, english):
         page.refresh_from_db()

@@ -171,6 +171,7 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         TitleFieldPanel(
             "title",
             heading=_("headline"),
+            placeholder=_("Headline*"),
             help_text=_("A short headline for the scenario, written by the editors."),
         ),
         FieldPanel("what_happened"),

@@ -178,7 +178,8 @@ class ContactHours(
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("closed_on_national_holidays"),
             ],
-            heading=_("hours (the line's local time)"),
+            heading=_("hours"),
+            help_text=_("Times are the line's own, in the time zone of the country it is in."),
         ),
         InlinePanel(
             "closures",
