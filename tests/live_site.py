@@ -42,6 +42,15 @@ def seeded_database(data_dir):
     return database_templates.sqlite_copy(Path(data_dir) / "db.sqlite3")
 
 
+_environments = {}  # base URL of a running copy: the environment its processes run with
+
+
+def manage_running_site(base_url, *args):
+    """``manage.py *args`` in another process of the running copy at ``base_url`` (its database,
+    its cache), as a management command or the scheduler runs beside the server."""
+    return manage(_environments[base_url], *args)
+
+
 @contextmanager
 def running_site(data_dir):
     port = free_port()
@@ -57,10 +66,12 @@ def running_site(data_dir):
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}"
+    _environments[base_url] = env
     try:
         wait_until_up(base_url)
         yield base_url
     finally:
+        _environments.pop(base_url, None)
         for process in (server, scheduler):
             process.terminate()
             process.wait(timeout=10)

@@ -215,3 +215,17 @@ def test_purging_deletes_for_good_what_waited_long_enough(admin_client):
     DeletedPage.objects.update(deleted_at=timezone.now() - datetime.timedelta(days=2))
     call_command("purge_recycle_bin", days=1, verbosity=0)
     assert not Page.objects.filter(pk=scenario.pk).exists() and not DeletedPage.objects.exists()
+
+
+def test_the_status_panel_lists_every_other_language_version(client, django_user_model):
+    """An approver of Japanese may not edit English, yet sees that a live English version exists
+    (Wagtail's panel lists only the versions the viewer may edit)."""
+    from django.contrib.auth.models import Group
+
+    approver = django_user_model.objects.create_user("panel-approver", password="long enough password")
+    approver.groups.add(Group.objects.get(name="承認者"))
+    client.force_login(approver)
+    scenario = scenarios_in("ja").live().first()
+    english = scenario.get_translation(scenarios_in("en").first().locale)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[scenario.pk])).content.decode()
+    assert "英語: 公開中" in html and english.url in html and "ほかの言語版はありません" not in html
