@@ -2,28 +2,27 @@
 
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.published_cache import digest, kept_in_process, remember
-from scenarios.visibility import KnownViewRestrictionsMixin, visible_to
+from scenarios.routing import DirectRouteMixin
+from scenarios.visibility import ViewRestrictionsInOneQueryMixin, visible_to
 
 
-class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
+class HomePage(
+    DirectRouteMixin, ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, ViewRestrictionsInOneQueryMixin, Page
+):
     """The overview the seed page gives: every insurance line with its scenarios, the disclaimer
     and the contact block."""
 
@@ -47,15 +46,6 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    @property
-    def localized(self):
-        """This home in the active language. Wagtail routes every request through it
-        (``Page.route_for_request``: ``site.root_page.localized.specific``), which asks the database
-        for the active locale, the translation and its specific page; kept per generation of
-        published content instead, like the Site itself (``scenarios.site_lookup``). Read-only."""
-        wagtail = super()
-        return remember(None, f"localized-home:{self.pk}:{get_language()}", lambda: wagtail.localized.specific)
-
     def route(self, request, path_components):
         """Also route a visitor URL that still carries its language prefix, as the API's ``find``
         receives it (``/en/it-work-liability/…``): the prefix picks this home's translation.
@@ -68,38 +58,8 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
             home = self.get_translations(inclusive=True).filter(locale__language_code=path_components[0]).first()
             if home is None:
                 raise Http404
-            return home.specific.route_below(request, path_components[1:])
-        return self.route_below(request, path_components)
-
-    def route_below(self, request, path_components):
-        """Wagtail's route, which fetches each page on the way down (two queries a level), or the
-        page a path was found to name before (the path's page kept in ``scenarios.published_cache``
-        until content changes, the page itself in the process), where no page on the way routes in
-        its own way."""
-        if path_components:
-            name = f"route:{self.pk}:{digest(path_components)}"
-            found = remember(request, name, lambda: self._plain_route_target(path_components), keep_none=False)
-            if found is not None:
-                content_type_id, page_id = found
-                model = ContentType.objects.get_for_id(content_type_id).model_class()
-                page = kept_in_process(request, f"page:{page_id}", model.objects.filter(pk=page_id).first)
-                if page is not None and page.live:
-                    return RouteResult(page)
+            return super(HomePage, home.specific).route(request, path_components[1:])
         return super().route(request, path_components)
-
-    def _plain_route_target(self, path_components):
-        """(content type id, page id) of the descendant at ``path_components``, if it and every page
-        on the way to it route as Wagtail's ``Page.route`` does; else None."""
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        target = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
-        if target is None or target.depth != self.depth + len(path_components):
-            return None
-        steps = range(len(self.path) + Page.steplen, len(target.path), Page.steplen)
-        on_the_way = Page.objects.filter(path__in=[target.path[:end] for end in steps]).select_related("content_type")
-        classes = [page.content_type.model_class() for page in on_the_way] + [target.specific_class]
-        if any(model is None or model.route is not Page.route for model in classes):
-            return None
-        return target.content_type_id, target.pk
 
     # The home page shows the first scenarios of each line and links to the rest, so it stays light
     # with thousands of scenarios (the line pages have them all, and the sitemap lists every one).
@@ -107,17 +67,14 @@ class HomePage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRe
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self))
-        # Fetched only when the template renders the listing: not when its fragment is cached.
-        context["lines_with_scenarios"] = SimpleLazyObject(
-            lambda: IncidentScenarioPage.live_by_line(
-                list(lines.order_by("path")), request, per_line=self.SCENARIOS_PER_LINE
-            )
+        lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self)).order_by("path")
+        context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(
+            list(lines), request, per_line=self.SCENARIOS_PER_LINE
         )
         return context
 
 
-class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
+class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A plain page of text: about the operator, the site manager, the privacy policy."""
 
     body = RichTextField(

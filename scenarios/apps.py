@@ -8,12 +8,10 @@ class ScenariosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import published_cache, reindex, request_cache
+        from . import reindex
         from .compat import HAS_API_V3
 
         reindex.connect()
-        published_cache.connect()
-        request_cache.connect()
         if HAS_API_V3:
             from .api import v3
 

@@ -27,16 +27,11 @@ PAGE_PERMISSION_TESTER
     plugin's pages (edit, publish, unpublish, delete, move, …), for a project whose editorial roles
     need more than Wagtail's page permissions. Default: Wagtail's own.
 API_PREFIXES
-    URL prefixes under which responses get the API's headers (see ``scenarios.api.middleware``).
+    URL prefixes under which the API's query parameters are checked (see ``scenarios.api.middleware``).
     Default ``("/api/",)``.
-API_CACHE
-    Whether ``scenarios.api.response_cache.APIResponseCacheMiddleware``, where installed, stores
-    answers for anonymous clients. Default ``True``.
-ANNOUNCE_URL
-    The URL of the Redis that holds the shared cache, where several processes share it: each change
-    of published content is then announced there, and each process keeps a copy of what it reads on
-    every request instead of asking the cache each time (``scenarios.shared_values``; needs the
-    ``redis`` package). Default ``""``: read from the cache each time.
+
+The plugin keeps nothing between requests: caching whole responses, in front of it, is the
+project's choice.
 """
 
 from zoneinfo import ZoneInfo
@@ -57,8 +52,6 @@ DEFAULTS = {
     "OPERATOR_PAGE_TYPES": None,
     "PAGE_PERMISSION_TESTER": None,
     "API_PREFIXES": ("/api/",),
-    "API_CACHE": True,
-    "ANNOUNCE_URL": "",
 }
 
 

@@ -103,8 +103,12 @@ def occurrence(period, day):
 def closure_periods(hours):
     """The closure periods of ``hours`` as a list (none for hours without a ``closures`` relation).
 
-    Read once by each function below, which then looks at every day of a year: an instance whose
-    closures were prefetched (``ContactHours.for_locale``, the API's querysets) makes no query."""
+    Read once by each function below, which then looks at every day of a year: hours read with their
+    periods (``ContactHours.for_locale``'s ``loaded_closures``, or prefetched by the API's querysets)
+    make no query."""
+    loaded = getattr(hours, "loaded_closures", None)
+    if loaded is not None:
+        return list(loaded)
     relation = getattr(hours, "closures", None)
     return list(relation.all()) if relation is not None else []
 
@@ -149,21 +153,6 @@ def next_opening_after(hours, moment):
         if is_open_day(hours, candidate, periods):
             return datetime.datetime.combine(candidate, hours.opens_at, tzinfo=zone)
     return None
-
-
-def next_change_after(hours, moment):
-    """When the line next opens or closes after ``moment`` (an aware datetime), or None if it
-    stays closed as far as ``next_opening_after`` looks: until then, "open now" holds."""
-    if not is_open_at(hours, moment):
-        return next_opening_after(hours, moment)
-    local = moment.astimezone(line_time_zone())
-    return datetime.datetime.combine(local.date(), hours.closes_at, tzinfo=line_time_zone())
-
-
-def next_midnight_after(moment):
-    """The start of the next day where the line is: until then, the coming closures are the same."""
-    day = moment.astimezone(line_time_zone()).date() + datetime.timedelta(days=1)
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=line_time_zone())
 
 
 def closed_dates(hours, start, days=SEARCH_DAYS):

@@ -7,14 +7,16 @@ from wagtail.signals import page_published
 
 
 def reindex_scenarios_of_line(sender, instance, **kwargs):
-    from .models import IncidentScenarioPage, InsuranceLineIndexPage
+    from .models import IncidentScenarioPage
 
-    if not isinstance(instance, InsuranceLineIndexPage):
-        return
     scenarios = IncidentScenarioPage.objects.child_of(instance)
     for scenario in IncidentScenarioPage.with_lines(scenarios.iterator(chunk_size=500)):
         index.insert_or_update_object(scenario)
 
 
 def connect():
-    page_published.connect(reindex_scenarios_of_line, dispatch_uid="scenarios_reindex_line")
+    from .models import InsuranceLineIndexPage
+
+    page_published.connect(
+        reindex_scenarios_of_line, sender=InsuranceLineIndexPage, dispatch_uid="scenarios_reindex_line"
+    )

@@ -85,11 +85,11 @@ def query_variants(query, synonym_groups):
     return variants
 
 
-def search_query(query, synonym_groups=()):
-    """The search to run for a visitor's ``query``: every term of one of its wordings must match.
-    None when the query has no searchable term."""
+def search_query(query, synonym_groups=(), operator="and"):
+    """The search to run for a visitor's ``query``: every term of one of its wordings must match
+    (any term, with ``operator="or"``). None when the query has no searchable term."""
     wordings = [query_text(variant) for variant in query_variants(query, synonym_groups)]
-    wordings = [PlainText(wording, operator="and") for wording in dict.fromkeys(wordings) if wording]
+    wordings = [PlainText(wording, operator=operator) for wording in dict.fromkeys(wordings) if wording]
     if not wordings:
         return None
     return wordings[0] if len(wordings) == 1 else Or(wordings)

@@ -4,21 +4,17 @@ Every choice is in the query string (``?q=…&line=…&loss_type=…&payout_kind
 list can be bookmarked and shared. A value that names nothing is answered with a 400 and a
 message on the same page, never a 500 or a silently empty list.
 
-A page of results is kept for the current generation of published content: its keys and the
-number of results (``published_cache.remember``), and its rendering (Wagtail's fragment cache).
-The same search asked again costs no query; any publish starts afresh.
 """
 
 
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, PayoutKind, SearchSynonym
-from .pagination import CountWithPagePaginator
-from .published_cache import active_locale, digest, remember
+from .pagination import CountingPaginator
+from .per_request import active_locale
 from .search import found_by, search_query
-from .visibility import barred_key, is_visible_to, visible_to
+from .visibility import is_visible_to, visible_to
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -26,18 +22,9 @@ MAX_QUERY_LENGTH = 200
 
 def scenario_finder(request):
     locale = active_locale(request)
-    language = translation.get_language()
-    loss_types = remember(
-        request,
-        f"loss-types:{language}",
-        lambda: list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk")),
-    )
-    all_lines = remember(
-        request,
-        f"lines:{language}",
-        lambda: list(InsuranceLineIndexPage.objects.live().filter(locale=locale).order_by("path")),
-    )
-    lines = [line for line in all_lines if is_visible_to(request, line)]
+    loss_types = list(LossType.objects.filter(locale=locale).order_by("sort_order", "pk"))
+    lines = InsuranceLineIndexPage.objects.live().filter(locale=locale).order_by("path")
+    lines = [line for line in lines if is_visible_to(request, line)]
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     loss_type = request.GET.get("loss_type", "")
     payout_kind = request.GET.get("payout_kind", "")
@@ -65,25 +52,19 @@ def scenario_finder(request):
         else:
             errors.append(_("There is no kind of payout “%(value)s”.") % {"value": payout_kind})
             scenarios = scenarios.none()
-    search = search_query(query, remember(request, "search-synonyms", SearchSynonym.groups)) if query else None
+    search = search_query(query, SearchSynonym.groups()) if query else None
 
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit():
         errors.append(_("The page number must be a whole number."))
         page_number = "1"
-    choices = digest((query, line_slug, loss_type, payout_kind))
-    paginator = CountWithPagePaginator(
-        lambda: (found_by(scenarios, search) if search is not None else scenarios).order_by("path"),
-        RESULTS_PER_PAGE,
-        load=lambda keys: IncidentScenarioPage.with_lines(
-            IncidentScenarioPage.objects.filter(pk__in=keys).prefetch_related(IncidentScenarioPage.loss_types_prefetch()),
-            lines,
-        ),
-        keep=lambda number, build: remember(
-            request, f"finder:{language}:{barred_key(request)}:{choices}:{number}", build
-        ),
+    if search is not None:
+        scenarios = found_by(scenarios, search)
+    paginator = CountingPaginator(
+        scenarios.order_by("path").prefetch_related(IncidentScenarioPage.loss_types_prefetch()), RESULTS_PER_PAGE
     )
     results = paginator.get_page(page_number)
+    IncidentScenarioPage.with_lines(results, lines)
 
     shared_query = request.GET.copy()
     shared_query.pop("page", None)

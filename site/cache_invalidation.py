@@ -1,4 +1,5 @@
-"""Which stored pages each change makes stale (the tags of ``itrisk.page_cache``).
+"""Which stored answers each change makes stale (the tags of ``itrisk.response_cache``; every change
+makes every API answer stale too).
 
 - A scenario published, unpublished or deleted: the scenario, the pages above it (its line lists
   it, the home page lists every scenario) and the finder, in its language and in the languages of
@@ -9,14 +10,16 @@
 - A shared snippet published (contact hours, operator info) or a loss type saved: every page of
   its language and of its translations' (the Japanese source's hours reach English at once).
 - A search synonym saved or deleted: the finder in every language.
+- A site's address changed or a language added: everything.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
-from . import page_cache
+from .response_cache import mark_changed
 
 
 def language_codes(instance):
@@ -41,22 +44,26 @@ def tags_for_page(page):
 
 
 def page_changed(sender, instance, **kwargs):
-    page_cache.bump(*tags_for_page(instance))
+    mark_changed(*tags_for_page(instance))
+    if Site.objects.filter(root_page__translation_key=instance.translation_key).exists():
+        # Saving a site's root page empties Wagtail's cache of the site root paths, which every URL
+        # needs: filled again here, once committed, rather than by the next visitor.
+        transaction.on_commit(Site.get_site_root_paths)
 
 
 def page_deleted(sender, instance, origin=None, **kwargs):
     if isinstance(instance, Page) and type(instance) is Page:  # once per page, for its base row
-        page_cache.bump(f"lang:{instance.locale.language_code}", f"search:{instance.locale.language_code}")
+        mark_changed(f"lang:{instance.locale.language_code}", f"search:{instance.locale.language_code}")
 
 
 def page_moved(sender, instance, **kwargs):
-    page_cache.bump(*{f"lang:{code}" for code in language_codes(instance)})
+    mark_changed(*{f"lang:{code}" for code in language_codes(instance)})
 
 
 def privacy_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        page_cache.bump(*{f"lang:{code}" for code in language_codes(page)})
+        mark_changed(*{f"lang:{code}" for code in language_codes(page)})
 
 
 def snippet_changed(sender, instance, **kwargs):
@@ -65,9 +72,13 @@ def snippet_changed(sender, instance, **kwargs):
     if isinstance(instance, Page):
         return
     if isinstance(instance, SearchSynonym):
-        page_cache.bump(*(f"search:{code}" for code, _name in settings.LANGUAGES))
+        mark_changed(*(f"search:{code}" for code, _name in settings.LANGUAGES))
     elif isinstance(instance, TranslatableMixin):
-        page_cache.bump(*{f"lang:{code}" for code in language_codes(instance)})
+        mark_changed(*{f"lang:{code}" for code in language_codes(instance)})
+
+
+def every_language_changed(sender, instance, **kwargs):
+    mark_changed(*(f"{tag}:{code}" for tag in ("lang", "search") for code, _name in settings.LANGUAGES))
 
 
 def connect():
@@ -82,3 +93,5 @@ def connect():
         signal.connect(snippet_changed, sender=LossType, dispatch_uid=f"itrisk_cache_loss_type_{name}")
         signal.connect(snippet_changed, sender=SearchSynonym, dispatch_uid=f"itrisk_cache_synonym_{name}")
     published.connect(snippet_changed, dispatch_uid="itrisk_cache_snippet_published")
+    for model in (Site, Locale):
+        post_save.connect(every_language_changed, sender=model, dispatch_uid=f"itrisk_cache_{model.__name__}_saved")

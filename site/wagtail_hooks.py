@@ -1,4 +1,4 @@
-"""Wagtail hooks of the site: what a served page shows (for the page cache), and the screens of
+"""Wagtail hooks of the site: what a served page shows (for the response cache), and the screens of
 two-step sign-in."""
 
 from django.urls import path, reverse
@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import page_cache, two_factor
+from . import two_factor
+from .response_cache import tag_response
 
 
 @hooks.register("register_admin_urls")
@@ -29,5 +30,5 @@ def two_factor_account_item(request):
 
 @hooks.register("before_serve_page")
 def tag_page_for_the_cache(page, request, serve_args, serve_kwargs):
-    """A served page shows itself and its language's header and footer (``itrisk.page_cache``)."""
-    page_cache.tag_response(request, f"page:{page.path}", f"lang:{translation.get_language()}")
+    """A served page shows itself and its language's header and footer (``itrisk.response_cache``)."""
+    tag_response(request, f"page:{page.path}", f"lang:{translation.get_language()}")

@@ -48,7 +48,7 @@ def test_the_default_preview_is_the_sites_own_page(admin_client, headless_front_
 def test_the_headless_mode_hands_the_draft_to_the_front_end_through_the_api(
     admin_client, client, headless_front_end, settings
 ):
-    settings.SCENARIOS = {**settings.SCENARIOS, "API_CACHE": True}
+    settings.PAGE_CACHE = True
     page = scenarios_in("en").first()
     response = preview_draft(admin_client, page, "A draft nobody has published.", mode="headless")
     preview_url = re.search(r'src="([^"]+)"', response.content.decode()).group(1).replace("&amp;", "&")
@@ -59,10 +59,10 @@ def test_the_headless_mode_hands_the_draft_to_the_front_end_through_the_api(
     assert draft.status_code == 200
     assert draft.json()["what_happened"] == "A draft nobody has published."
     # Kept by no cache: neither the API's store of answers nor a CDN or browser on the way.
-    assert "no-store" in draft["Cache-Control"] and "X-API-Cache" not in draft
+    assert "no-store" in draft["Cache-Control"] and "X-Cache" not in draft
     v3 = client.get("/api/v3/page_preview/", {"content_type": query["content_type"][0], "token": query["token"][0]})
     assert v3.json()["what_happened"] == "A draft nobody has published."
-    assert "no-store" in v3["Cache-Control"] and "X-API-Cache" not in v3
+    assert "no-store" in v3["Cache-Control"] and "X-Cache" not in v3
     # The live page is untouched.
     assert client.get(f"/api/v2/pages/{page.pk}/").json()["what_happened"] == page.what_happened
 

@@ -79,7 +79,7 @@ def app_server(env, log):
 
 def fetch(url):
     with urllib.request.urlopen(url, timeout=10) as response:
-        return response.headers.get("X-Page-Cache"), response.read().decode()
+        return response.headers.get("X-Cache"), response.read().decode()
 
 
 class Browser:

@@ -35,6 +35,7 @@ from scenarios.models import (
     SearchSynonym,
 )
 
+from ..editorial import follow_source
 from ..editorial.roles import grant_page_roles
 from ..models import HomePage, SeedRecord, StandardPage
 
@@ -293,6 +294,8 @@ class SeedLoader:
             # Objects without drafts can only be saved live; the others are published just below.
             translation.save_target(publish=not isinstance(instance, DraftStateMixin))
             self._publish_latest_revision(translation.get_target_instance())
+            # What follows the source (the operator's pages: the English ones) follows it as on a publish.
+            follow_source.copy_to_translations(type(instance), instance=instance)
         self._record(translation_key, translation.get_target_instance())
         self.report.translated.append(translation_key)
 

@@ -7,20 +7,16 @@ nothing is an error, never an empty list that looks like an answer.
 
 import re
 
-from django.conf import settings
-from django.db.models import QuerySet
-from django.utils import translation
+from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
-from ..published_cache import digest, remember
-from ..visibility import barred_key, visible_to
-from .kept_items import KeptItem
+from ..per_request import once_per_request
+from ..visibility import is_visible_to, visible_to
 from .representation import prefetch_for_listing
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 PORT = re.compile(r"^[0-9]{1,5}$")
-PAGE_OF_LISTING = {"offset", "limit", "fields", "format"}  # which part of a listing, and how: not what it holds
 
 
 class BadQuery(ValueError):
@@ -32,75 +28,50 @@ def public_pages(request, model=Page):
     or ``host:port`` picks another) and of that tree's translations: what Wagtail's v2 pages endpoint
     lists (``get_public_pages_queryset``), built on ``model``'s own table rather than as ``pk IN``
     every public page, which SQLite builds and sorts in full on each request (at 10,000 scenarios
-    per language, a listing of one type took 33 ms of SQL that way, 10 ms this way). The view
-    restrictions and the site's roots are kept between requests (``published_cache``).
+    per language, a listing of one type took 33 ms of SQL that way, 10 ms this way). The site's
+    trees are the URL paths of its roots, as Wagtail keeps them (``Site.get_site_root_paths``).
     """
+    roots = _root_paths(request)
+    in_a_tree = Q()
+    for root_path in roots:
+        in_a_tree |= Q(url_path__startswith=root_path)
+    return visible_to(request, model.objects.live()).filter(in_a_tree) if roots else model.objects.none()
+
+
+def is_public_page(request, page):
+    """Whether ``page`` is one of ``public_pages(request)``, for a page already loaded (with its
+    restriction flag, ``visibility.with_restriction_flag``)."""
+    return is_visible_to(request, page) and any(page.url_path.startswith(root) for root in _root_paths(request))
+
+
+def _root_paths(request):
+    """The URL paths of the roots of the request's site and of their translations, as Wagtail keeps
+    them (in its cache), read once per request."""
     site = _site(request)
     if site is None:
-        return model.objects.none()
-    queryset = visible_to(request, model.objects.live())
-    roots = remember(request, f"site-roots:{site.pk}", lambda: _roots(site))
-    tree = queryset.descendant_of(roots[0], inclusive=True)
-    for root in roots[1:]:
-        tree |= queryset.descendant_of(root, inclusive=True)
-    return tree
-
-
-def kept_count(request, queryset):
-    """The number of pages in ``queryset``, a listing of ``request``, kept for the generation of
-    published content: counting thousands of pages is most of a listing's SQL (9 of 28 ms at
-    10,000 scenarios per language), and every page of the listing asks again. Kept under all
-    that may change it: the endpoint, the host, the active language, what the request may not
-    see, and every parameter but those that pick the page of the listing."""
-    parameters = sorted(
-        (name, value) for name, values in request.GET.lists() if name not in PAGE_OF_LISTING for value in values
-    )
-    listing = digest((request.path, request.get_host(), translation.get_language(), parameters))
-    return remember(request, f"listing-count:{barred_key(request)}:{listing}", queryset.count)
+        return []
+    root_paths = once_per_request(request, "site-root-paths", Site.get_site_root_paths)
+    return [root.root_path for root in root_paths if root.site_id == site.pk]
 
 
 class Listing:
-    """``queryset`` as both APIs' pagination reads it (a count, then a slice): the slice comes
-    with what the representations of its items' ``fields`` read (None: every field) loaded in a
-    few queries, and the count is kept between requests (``kept_count``).
+    """``queryset`` as both APIs' pagination reads it (a count, then a slice): the slice comes with
+    what the representations of its items' ``fields`` read (None: every field) loaded in a few
+    queries (``representation.prefetch_for_listing``)."""
 
-    With ``kept`` (``kept_items.KeptItems``), an item whose representation is kept comes as a
-    ``KeptItem`` and its page is not loaded at all: the slice reads the ids first.
-    """
-
-    def __init__(self, queryset, request, fields=None, kept=None):
-        self.queryset, self.request, self.fields, self.kept = queryset, request, fields, kept
+    def __init__(self, queryset, request, fields=None):
+        self.queryset, self.request, self.fields = queryset, request, fields
 
     def __len__(self):
         return self.count()
 
     def count(self):
-        return kept_count(self.request, self.queryset)
+        return self.queryset.count()
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self.queryset[index]
-        if self.kept is None or not isinstance(self.queryset, QuerySet):  # search results: pages already
-            return prefetch_for_listing(self.queryset[index], self.request, self.fields)
-        return self._with_kept_items(index)
-
-    def _with_kept_items(self, index):
-        pks = list(self.queryset[index].values_list("pk", flat=True))
-        kept = self.kept.get_many(pks)
-        missing = [pk for pk in pks if pk not in kept]
-        loaded = {}
-        if missing:
-            pages = prefetch_for_listing(self.queryset.filter(pk__in=missing), self.request, self.fields)
-            loaded = {page.pk: page for page in pages}
-        # A page unpublished between the two queries is left out.
-        return [KeptItem(pk, kept[pk]) if pk in kept else loaded[pk] for pk in pks if pk in kept or pk in loaded]
-
-
-def _roots(site):
-    root = Page.objects.get(pk=site.root_page_id)
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return [root]
-    return [root, *root.get_translations()]
+        return prefetch_for_listing(self.queryset[index], self.request, self.fields)
 
 
 def _site(request):
@@ -120,12 +91,8 @@ def _site(request):
 
 
 def locale_named(language_code):
-    """The Locale of ``language_code`` (kept for the generation: every listing of a language asks);
-    BadQuery, naming the known ones, if there is none."""
-    locale = remember(
-        None, f"locale-named:{digest(language_code)}", Locale.objects.filter(language_code=language_code).first,
-        keep_none=False,
-    )  # fmt: skip
+    """The Locale of ``language_code``; BadQuery, naming the known ones, if there is none."""
+    locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
         known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
         raise BadQuery(f"locale: unknown language {language_code!r}; known: {known}")

@@ -10,19 +10,15 @@ in the line's time zone, moments are ISO 8601 with their offset, a locale is its
 carries its URL in its own language.
 """
 
-from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
-from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from .. import hours as opening_hours
 from ..seo import meta_description
-from ..visibility import visible_to
-from .response_cache import holds_until
+from ..visibility import visible_to, with_restriction_flag
 
 
 class PageRef(TypedDict):
@@ -69,26 +65,14 @@ def page_ref(page, request) -> PageRef:
     return {
         "id": page.pk,
         "title": page.title,
-        "locale": _language_code(page.locale_id),
+        "locale": language_code(page),
         "url": absolute_url(page, request),
     }
 
 
-@lru_cache(maxsize=1)
-def _locale_codes():
-    return dict(Locale.objects.values_list("pk", "language_code"))
-
-
-def _language_code(locale_id):
-    """The language code of a locale id; the few locales are read once per process (again if a new
-    one appears)."""
-    if locale_id not in _locale_codes():
-        _locale_codes.cache_clear()
-    return _locale_codes()[locale_id]
-
-
 def language_code(instance) -> str:
-    return _language_code(instance.locale_id)
+    """The language code of a page or snippet (whose queryset joins its locale)."""
+    return instance.locale.language_code
 
 
 def translations(page, request) -> list[PageRef]:
@@ -96,7 +80,7 @@ def translations(page, request) -> list[PageRef]:
     if hasattr(page, "_api_translations"):
         others = page._api_translations
     else:
-        others = visible_to(request, page.get_translations().live()).order_by("locale_id")
+        others = visible_to(request, page.get_translations().live()).select_related("locale").order_by("locale_id")
     return [page_ref(other, request) for other in others]
 
 
@@ -130,11 +114,9 @@ def clock_time(value) -> str:
 
 
 def opening_status(hours, request=None) -> OpeningStatus:
-    """Whether the line is answered now, and when it next opens (holidays and closures included).
-    A stored answer holds until the line next opens or closes (``response_cache.holds_until``)."""
+    """Whether the line is answered now, and when it next opens (holidays and closures included)."""
     now = timezone.now()
     next_opening = hours.next_opening_after(now)
-    holds_until(request, opening_hours.next_change_after(hours, now))
     return {
         "open_now": hours.is_open_at(now),
         "next_opening": next_opening.isoformat() if next_opening else None,
@@ -144,8 +126,7 @@ def opening_status(hours, request=None) -> OpeningStatus:
 def closures(hours, request=None) -> list[Closure]:
     """The closure periods under way or still to come, in the order they begin: a one-off period
     until its last day, a yearly one as its current or next occurrence (``every_year`` true), so a
-    client shows dates without working out the repetition. A stored answer holds until midnight."""
-    holds_until(request, opening_hours.next_midnight_after(timezone.now()))
+    client shows dates without working out the repetition."""
     return [
         {
             "label": closure.label,
@@ -192,7 +173,7 @@ def prefetch_for_listing(pages, request, fields=None):
     if wanted("translations"):
         by_key = {}
         keys = {page.translation_key for page in pages}
-        others = visible_to(request, Page.objects.live()).filter(translation_key__in=keys)
+        others = visible_to(request, Page.objects.live()).filter(translation_key__in=keys).select_related("locale")
         for other in others.order_by("locale_id"):
             by_key.setdefault(other.translation_key, []).append(other)
         for page in pages:
@@ -201,6 +182,15 @@ def prefetch_for_listing(pages, request, fields=None):
     scenarios = [page for page in pages if hasattr(page, "loss_type_links")]
     if scenarios and wanted("loss_types"):
         prefetch_related_objects(scenarios, type(scenarios[0]).loss_types_prefetch())
-    if scenarios and wanted("insurance_line"):
+    if scenarios and (wanted("insurance_line") or wanted("parent")):
         type(scenarios[0]).with_lines(scenarios)
+    if wanted("parent"):
+        # A scenario's parent is its line; the others' are read in one query for all.
+        others = [page for page in pages if page not in scenarios]
+        paths = {page.path[: -Page.steplen] for page in others}
+        parents = with_restriction_flag(Page.objects.filter(path__in=paths)) if paths else []
+        by_path = {parent.path: parent for parent in parents}
+        for page in pages:
+            page.api_parent = page.insurance_line if page in scenarios else by_path.get(page.path[: -Page.steplen])
     return pages
+

@@ -11,17 +11,18 @@ from django.urls import NoReverseMatch
 from django.utils.cache import patch_cache_control
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
-from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from ..models import ContactHours, LossType, OperatorInfo
+from ..models import ContactHours, LossType, OperatorInfo, SearchSynonym
 from ..preview import PreviewNotFound, previewed_page
-from ..search import query_text
+from ..routing import as_served, with_page_types
+from ..search import found_by, search_query
 from . import queries
-from .kept_items import KeptItem, KeptItems
+from .representation import prefetch_for_listing
 
 
 class ScenarioFilter(BaseFilterBackend):
@@ -39,46 +40,28 @@ class ScenarioFilter(BaseFilterBackend):
             raise BadRequestError(str(error)) from error
 
 
-class KeptLocaleFilter(LocaleFilter):
-    """Wagtail's ``?locale=``, with the locale looked up once per generation of published content
-    (``queries.locale_named``) rather than by a query on every listing; an unknown language is
-    still Wagtail's 404."""
+class LocaleFilterNamingLanguages(LocaleFilter):
+    """Wagtail's ``?locale=``, whose 404 for a language the site does not have names those it has."""
 
     def filter_queryset(self, request, queryset, view):
-        if "locale" not in request.GET:
-            return queryset
         try:
-            locale = queries.locale_named(request.GET["locale"])
-        except queries.BadQuery as error:
-            raise Http404(str(error)) from error
-        filtered = queryset.filter(locale=locale)
-        if getattr(queryset, "_filtered_by_child_of", None):  # as Wagtail's keeps it for ?child_of=
-            filtered._filtered_by_child_of = queryset._filtered_by_child_of
-        return filtered
+            return super().filter_queryset(request, queryset, view)
+        except Http404:
+            known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+            raise Http404(f"locale: unknown language {request.GET['locale']!r}; known: {known}") from None
 
 
-class _RequestWithParams:
-    """A request whose query parameters are replaced, everything else passed through."""
-
-    def __init__(self, request, params):
-        self._request = request
-        self.GET = params
-
-    def __getattr__(self, name):
-        return getattr(self._request, name)
-
-
-class TermsSearchFilter(SearchFilter):
-    """Wagtail's ``?search=``, with the query turned into the index terms of ``scenarios.search``
-    (Japanese n-grams, English stems) and every term required unless the client says otherwise."""
+class ScenarioSearchFilter(BaseFilterBackend):
+    """``?search=``: the finder's search (``scenarios.search``: Japanese n-grams, English stems and
+    the editors' synonyms), every term required unless ``search_operator=or``. It narrows the
+    listing's own query, so the listing's other filters, its ordering and its count stay one query."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        params = request.GET.copy()
-        params["search"] = query_text(params["search"]) or params["search"]
-        params.setdefault("search_operator", "and")
-        return super().filter_queryset(_RequestWithParams(request, params), queryset, view)
+        operator = request.GET.get("search_operator") or "and"
+        search = search_query(request.GET["search"], SearchSynonym.groups(), operator=operator)
+        return found_by(queryset, search) if search is not None else queryset.none()
 
 
 class RequestPageHtmlUrlField(PageHtmlUrlField):
@@ -93,20 +76,25 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
             return None
 
 
+class LoadedParentField(PageParentField):
+    """Wagtail's ``meta.parent``, from the parent ``prefetch_for_listing`` loaded (``api_parent``)
+    rather than a query for the parent and another to check that it may be shown."""
+
+    def get_attribute(self, instance):
+        if not hasattr(instance, "api_parent"):
+            return super().get_attribute(instance)
+        parent = instance.api_parent
+        if parent is not None and queries.is_public_page(self.context["request"], parent):
+            return parent
+        return None
+
+
 class ScenarioPageSerializer(PageSerializer):
-    """Wagtail's page serializer, which in a listing returns a kept item as it was kept and keeps
-    each one it serializes (``kept_items``)."""
+    """Wagtail's page serializer, with each page's ``html_url`` worked out with the request and its
+    parent as it was loaded."""
 
     html_url = RequestPageHtmlUrlField(read_only=True)
-
-    def to_representation(self, instance):
-        if isinstance(instance, KeptItem):
-            return instance.data
-        data = super().to_representation(instance)
-        kept = self.context.get("kept_items")
-        if kept is not None:
-            kept.keep(instance.pk, data)
-        return data
+    parent = LoadedParentField(read_only=True)
 
 
 # The parameters that only say which page to find, left out of the redirect (Wagtail 8 names them
@@ -115,8 +103,9 @@ FIND_PARAMETERS = ("id", "html_path")
 
 
 class ScenarioPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, plus the scenario filters (before search, which must come last),
-    with ``?locale=`` answered without a query (``KeptLocaleFilter``).
+    """Wagtail's pages endpoint, listing the pages the request may see (``queries.public_pages``),
+    plus the scenario filters (before search, which must come last), Japanese-aware search, and a
+    listing that loads what its fields read in a fixed number of queries (``queries.Listing``).
 
     ``find`` redirects to the page's detail URL on the host and port the request came in on (Wagtail
     builds it from the Site record or WAGTAILAPI_BASE_URL, which may name another port), and answers
@@ -125,33 +114,22 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
 
     base_serializer_class = ScenarioPageSerializer
     filter_backends = [
-        KeptLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends[:-1]
-    ] + [ScenarioFilter, TermsSearchFilter]
+        LocaleFilterNamingLanguages if backend is LocaleFilter else backend
+        for backend in PagesAPIViewSet.filter_backends[:-1]
+    ] + [ScenarioFilter, ScenarioSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["loss_type", "payout_kind"])
 
     def get_base_queryset(self):
-        """The pages the request may see (``queries.public_pages``), worked out once per request
-        (Wagtail's serializer asks for it again for each item)."""
-        if not hasattr(self, "_base_queryset"):
-            self._base_queryset = self._public_pages(Page)
-        return self._base_queryset
+        return self._public_pages(Page)
 
     def get_queryset(self):
         """Wagtail's, except that a listing of one page type (``?type=``) is built on that type's
-        table (see ``queries.public_pages``). Built once per request: Wagtail asks again each time
-        it works out the serializer, only to read the queryset's model."""
-        if not hasattr(self, "_queryset"):
-            model = self._requested_type()
-            queryset = super().get_queryset() if model is None else self._public_pages(model)
-            self._queryset = queryset.select_related("locale")
-        return self._queryset
-
-    def get_serializer_class(self):
-        """Wagtail's, worked out once per request (the pagination reads its fields, then the
-        serializer is made from it)."""
-        if not hasattr(self, "_serializer_class"):
-            self._serializer_class = super().get_serializer_class()
-        return self._serializer_class
+        table (see ``queries.public_pages``)."""
+        model = self._requested_type()
+        queryset = super().get_queryset() if model is None else self._public_pages(model)
+        if self.action == "detail_view" and queryset.model is Page:
+            return with_page_types(queryset)
+        return queryset.select_related("locale")
 
     def _public_pages(self, model):
         try:
@@ -168,31 +146,20 @@ class ScenarioPagesAPIViewSet(PagesAPIViewSet):
             return None
         return models[0] if len(models) == 1 else None
 
-    def listing_view(self, request):
-        """Wagtail's, with each item's representation kept for the next listings that show it
-        (``kept_items``)."""
-        response = super().listing_view(request)
-        self._kept_items().save()
-        return response
+    def get_object(self):
+        """The page of a detail view as its own type, read with its locale in one query, and with
+        what its fields read loaded as a listing's are (Wagtail asks for it more than once)."""
+        if not hasattr(self, "served_object"):
+            # Wagtail's BaseAPIViewSet.get_object finds the row (joined, see get_queryset); Wagtail's
+            # PagesAPIViewSet.get_object would read its specific page again.
+            self.served_object = as_served(super(PagesAPIViewSet, self).get_object())
+            prefetch_for_listing([self.served_object], self.request)
+        return self.served_object
 
     def paginate_queryset(self, queryset):
-        """One page of the listing: its items kept from earlier listings, the others with what the
-        fields it shows (``?fields=``) read loaded in a few queries; its ``total_count`` kept
-        between requests (``queries.kept_count``)."""
+        """One page of the listing, with what the fields it shows (``?fields=``) read loaded."""
         fields = self.get_serializer_class().Meta.fields
-        return super().paginate_queryset(queries.Listing(queryset, self.request, fields, self._kept_items()))
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if self.action == "listing_view":
-            context["kept_items"] = self._kept_items()
-        return context
-
-    def _kept_items(self):
-        if not hasattr(self, "_kept"):
-            serializer = (self.get_serializer_class().Meta.model._meta.label, self.request.GET.get("fields", ""))
-            self._kept = KeptItems(self.request, serializer)
-        return self._kept
+        return super().paginate_queryset(queries.Listing(queryset, self.request, fields))
 
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

@@ -191,7 +191,7 @@ def _snippet_router(model, schema, path, ordering=("pk",), related=()):
     name = path.replace("-", "_")
 
     def queryset():
-        qs = model.objects.order_by(*ordering).prefetch_related(*related)
+        qs = model.objects.select_related("locale").order_by(*ordering).prefetch_related(*related)
         return qs.filter(live=True) if hasattr(model, "live") else qs
 
     @router.get("/", response=list[schema], url_name=f"list_{name}", operation_id=f"{name}_list")
@@ -210,7 +210,7 @@ def _snippet_router(model, schema, path, ordering=("pk",), related=()):
 
 
 def _scenarios(request):
-    scenarios = IncidentScenarioPage.objects.live()
+    scenarios = IncidentScenarioPage.objects.live().select_related("locale")
     return visible_to(request, scenarios).order_by("path")
 
 

@@ -1,11 +1,10 @@
 """The page types: an insurance line, and the incident scenarios under it."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -28,10 +27,10 @@ from ..api.fields import (
 )
 from ..conf import scenarios_settings
 from ..forms import IncidentScenarioForm
+from ..pagination import CountingPaginator
 from ..preview import HeadlessPreviewModeMixin
-from ..published_cache import remember
 from ..search import index_text
-from ..visibility import KnownViewRestrictionsMixin, barred_key, visible_to
+from ..visibility import ViewRestrictionsInOneQueryMixin, visible_to, with_restriction_flag
 
 
 class ConfiguredPermissionsMixin:
@@ -43,19 +42,9 @@ class ConfiguredPermissionsMixin:
         return scenarios_settings.page_permission_tester(user, self)
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (kept between requests) rather than counting the rows again."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
-
-
-class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
+class InsuranceLineIndexPage(
+    ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, ViewRestrictionsInOneQueryMixin, Page
+):
     """One line of insurance (e.g. IT-work liability) and the scenarios it answers, in page order."""
 
     coverage_summary = models.TextField(
@@ -118,15 +107,10 @@ class InsuranceLineIndexPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixi
         """The line's scenarios, ``SCENARIOS_PER_PAGE`` to a page (``?page=2``…): a line with
         thousands of scenarios stays a light page. A page number that is not one is a 404."""
         context = super().get_context(request, *args, **kwargs)
-        number = request.GET.get("page", "1")
-        scenarios = self.live_scenarios(request)
-        count = remember(request, f"line-scenario-count:{self.pk}:{barred_key(request)}", scenarios.count)
-        paginator = CountedPaginator(scenarios, self.SCENARIOS_PER_PAGE, count=count)
-        if not number.isdigit():
-            raise Http404("The page number must be a whole number.")
+        paginator = CountingPaginator(self.live_scenarios(request), self.SCENARIOS_PER_PAGE)
         try:
-            scenarios = paginator.page(int(number))
-        except EmptyPage as error:
+            scenarios = paginator.page(request.GET.get("page", "1"))
+        except InvalidPage as error:
             raise Http404("There is no such page of scenarios.") from error
         context["scenarios"] = scenarios
         context["scenario_count"] = paginator.count
@@ -142,7 +126,9 @@ class PayoutKind(models.TextChoices):
     OWN_COST = "own-cost", _("First-party loss paid to the policyholder")
 
 
-class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, KnownViewRestrictionsMixin, Page):
+class IncidentScenarioPage(
+    ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, ViewRestrictionsInOneQueryMixin, Page
+):
     """One hypothetical incident: what happened and what was claimed or paid, kept word for word.
 
     The title is a short headline written by the editors; the narrative fields hold the source
@@ -217,6 +203,11 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         verbose_name = _("incident scenario")
         verbose_name_plural = _("incident scenarios")
 
+    @property
+    def serving_prefetches(self):
+        """What a scenario's page shows besides its own fields, loaded as it is routed (``scenarios.routing``)."""
+        return [self.loss_types_prefetch()]
+
     @staticmethod
     def loss_types_prefetch():
         """For ``prefetch_related``: each scenario's loss types, in one query for a whole list."""
@@ -224,15 +215,10 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
 
     @property
     def loss_types(self):
-        """The loss types in the order the editor gave them.
-
-        Uses the prefetched ``loss_type_links__loss_type`` of a listing when there is one, and a
-        single joined query otherwise.
-        """
-        links = self.loss_type_links.all()
-        if "loss_type_links" not in getattr(self, "_prefetched_objects_cache", {}):
-            links = links.select_related("loss_type")
-        return [link.loss_type for link in links]
+        """The loss types in the order the editor gave them. A list of scenarios, and a page as it is
+        served, loads them for all at once with ``prefetch_related(loss_types_prefetch())``; a draft
+        being previewed holds its own."""
+        return [link.loss_type for link in self.loss_type_links.all()]
 
     @property
     def is_one_passage(self):
@@ -253,9 +239,11 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
     def insurance_line(self):
         """The line this scenario is under (loaded for a whole list at once by ``with_lines``)."""
         if not hasattr(self, "_insurance_line"):
-            self._insurance_line = InsuranceLineIndexPage.objects.filter(
-                path=self.path[: -self.steplen], depth=self.depth - 1
-            ).first()
+            self._insurance_line = (
+                InsuranceLineIndexPage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1)
+                .select_related("locale")
+                .first()
+            )
         return self._insurance_line
 
     @classmethod
@@ -265,7 +253,8 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
         scenarios = list(scenarios)
         parent_paths = {scenario.path[: -cls.steplen] for scenario in scenarios}
         if lines is None:
-            lines = InsuranceLineIndexPage.objects.filter(path__in=parent_paths)
+            lines = with_restriction_flag(InsuranceLineIndexPage.objects.filter(path__in=parent_paths))
+            lines = lines.select_related("locale")
         lines = {line.path: line for line in lines}
         for scenario in scenarios:
             scenario._insurance_line = lines.get(scenario.path[: -cls.steplen])
@@ -273,24 +262,18 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not hasattr(self, "_insurance_line"):
-            self._insurance_line = remember(request, f"line:{self.path[: -self.steplen]}", lambda: self.insurance_line)
-        context["insurance_line"] = self.insurance_line
-        context["loss_types"] = self._kept_loss_types(request)
+        # The line the route came through, where routing found it (``scenarios.routing``).
+        ancestors = getattr(self, "route_ancestors", None)
+        context["insurance_line"] = ancestors[-1] if ancestors else self.insurance_line
+        context["loss_types"] = self.loss_types
         return context
-
-    def _kept_loss_types(self, request):
-        """The loss types, kept per generation of published content (a query of a scenario page's
-        two otherwise); a preview shows the draft's own."""
-        if getattr(request, "is_preview", False):
-            return self.loss_types
-        return remember(request, f"loss-types-of:{self.pk}", lambda: self.loss_types)
 
     @classmethod
     def live_by_line(cls, lines, request, per_line=None):
-        """[(line, [its live scenarios in page order]), …] for the given lines, in three queries
-        however many; with ``per_line``, at most that many per line (the first in page order), and
-        each line's ``scenario_count`` says how many it has in all.
+        """[(line, [its live scenarios in page order]), …] for the given lines, in two queries
+        however many (the scenarios with their number per line, then their loss types); with
+        ``per_line``, at most that many per line (the first in page order), and each line's
+        ``scenario_count`` says how many it has in all.
 
         Lines must be siblings (e.g. the lines under one home page). Scenarios ``request`` may not
         see are left out (see ``scenarios.visibility``).
@@ -302,15 +285,16 @@ class IncidentScenarioPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin,
             request,
             cls.objects.live().filter(path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1),
         ).annotate(line_path=Substr("path", 1, parent_length))
-        totals = scenarios.order_by().values("line_path").annotate(total=Count("pk"))
-        counts = {row["line_path"]: row["total"] for row in totals}
+        scenarios = scenarios.annotate(line_total=Window(Count("pk"), partition_by=[F("line_path")]))
         if per_line is not None:
             position = Window(RowNumber(), partition_by=[F("line_path")], order_by=F("path").asc())
             scenarios = scenarios.annotate(position=position).filter(position__lte=per_line)
         by_path = {line.path: [] for line in lines}
+        counts = {}
         for scenario in scenarios.order_by("path").prefetch_related(cls.loss_types_prefetch()):
             if scenario.line_path in by_path:
                 by_path[scenario.line_path].append(scenario)
+                counts[scenario.line_path] = scenario.line_total
         for line in lines:
             line.scenario_count = counts.get(line.path, 0)
         return [(line, by_path[line.path]) for line in lines]

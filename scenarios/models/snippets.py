@@ -29,8 +29,8 @@ from ..api.fields import (
 from ..compat import writable_api_field
 from ..conf import scenarios_settings
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
-from ..published_cache import remember
-from ..visibility import is_visible_to
+from ..per_request import once_per_request
+from ..visibility import is_visible_to, with_restriction_flag
 
 
 class OnePerLocaleMixin:
@@ -63,8 +63,8 @@ class OnePerLocaleMixin:
     @classmethod
     def for_request(cls, request, locale):
         """The live instance for ``locale`` (a Locale or its id), else the default language's,
-        kept between requests (``scenarios.published_cache``): the one lookup that templates and
-        the API share, as Wagtail's ``BaseSiteSetting.for_request`` is for settings.
+        looked up once per request: the one lookup that templates and the API share, as Wagtail's
+        ``BaseSiteSetting.for_request`` is for settings.
 
         A fallback instance is marked with ``fallback_language`` so the template can tell a browser
         (and a screen reader) that the text is in another language, rather than showing it silently.
@@ -80,7 +80,7 @@ class OnePerLocaleMixin:
                     instance.fallback_language = default.language_code
             return instance
 
-        return remember(request, f"{cls._meta.label_lower}:{locale_id}", find)
+        return once_per_request(request, f"{cls._meta.label_lower}:{locale_id}", find)
 
 
 class SourceLanguageWorkflowMixin(WorkflowMixin):
@@ -230,9 +230,26 @@ class ContactHours(
 
     @classmethod
     def for_locale(cls, locale):
-        """The live instance with its closure periods, read with it: the instance is kept between
-        requests (``for_request``), and every page decides from the closures whether the line is open."""
-        return cls.objects.filter(locale=locale, live=True).prefetch_related("closures").first()
+        """The live instance with its closure periods (``loaded_closures``), in one query: every page
+        shows the hours and decides from the closures whether the line is open, so the hours' row
+        is read joined with each of its periods (one row with empty periods when it has none)."""
+        hours_fields = cls._meta.concrete_fields
+        period_fields = ClosurePeriod._meta.concrete_fields
+        rows = list(
+            cls.objects.filter(locale=locale, live=True)
+            .order_by("pk", "closures__sort_order", "closures__pk")
+            .values_list(*(f.name for f in hours_fields), *(f"closures__{f.name}" for f in period_fields))
+        )
+        if not rows:
+            return None
+        first_pk = rows[0][0]
+        hours = cls.from_db(cls.objects.db, [f.attname for f in hours_fields], rows[0][: len(hours_fields)])
+        hours.loaded_closures = [
+            ClosurePeriod.from_db(cls.objects.db, [f.attname for f in period_fields], row[len(hours_fields) :])
+            for row in rows
+            if row[0] == first_pk and row[len(hours_fields)] is not None
+        ]
+        return hours
 
     def clean(self):
         super().clean()
@@ -422,28 +439,42 @@ class OperatorInfo(
     def __str__(self):
         return self.operator_name
 
+    LINKS = ("operator_page", "site_manager_page", "privacy_policy_page")
+
     @classmethod
     def for_locale(cls, locale):
-        return (
-            cls.objects.filter(locale=locale, live=True)
-            .select_related("operator_page", "site_manager_page", "privacy_policy_page")
-            .first()
+        """The live instance with its linked pages, each knowing whether it lies under a view
+        restriction (``scenarios.visibility``), in one query."""
+        queryset = cls.objects.filter(locale=locale, live=True).select_related(
+            "locale", *cls.LINKS, *(f"{link}__locale" for link in cls.LINKS)
         )
+        for link in cls.LINKS:
+            queryset = with_restriction_flag(queryset, path=f"{link}__path", name=f"{link}_is_under_a_restriction")
+        operator = queryset.first()
+        for link in cls.LINKS:
+            page = getattr(operator, link, None)
+            if page is not None:
+                page.is_under_a_restriction = getattr(operator, f"{link}_is_under_a_restriction")
+        return operator
 
     def _linked(self):
-        return [page for page in (self.operator_page, self.site_manager_page, self.privacy_policy_page) if page]
+        return [page for page in (getattr(self, link) for link in self.LINKS) if page]
 
     def linked_page_translations(self, locale):
         """The live translations in ``locale`` of the linked pages, whoever may see them (one query)."""
         keys = [page.translation_key for page in self._linked()]
-        return list(Page.objects.live().filter(translation_key__in=keys, locale=locale))
+        pages = Page.objects.live().filter(translation_key__in=keys, locale=locale).select_related("locale")
+        return list(with_restriction_flag(pages))
 
-    def linked_pages(self, locale, request=None, translations=None):
-        """The operator, site-manager and privacy pages that ``request`` may see, each in ``locale``
-        where it has a live translation it may see (else as linked). ``translations``: those of
-        ``linked_page_translations``, when the caller has them already."""
-        if translations is None:
-            translations = self.linked_page_translations(locale)
-        by_key = {page.translation_key: page for page in translations if is_visible_to(request, page)}
-        linked = [by_key.get(page.translation_key, page) for page in self._linked()]
+    def linked_pages(self, locale, request=None):
+        """The operator, site-manager and privacy pages that ``request`` may see, in ``locale`` (a
+        Locale or its id): each as linked where it is in that language already (as a translation's
+        links are, once they follow the source), else its live translation in ``locale`` where it
+        has one."""
+        locale_id = getattr(locale, "pk", locale)
+        linked = self._linked()
+        if locale_id is not None and any(page.locale_id != locale_id for page in linked):
+            translations = self.linked_page_translations(locale_id)
+            by_key = {page.translation_key: page for page in translations if is_visible_to(request, page)}
+            linked = [by_key.get(page.translation_key, page) for page in linked]
         return [page for page in linked if is_visible_to(request, page)]

@@ -1,8 +1,7 @@
-"""Template tags for the shared snippets (the contact hours, the operator and its disclaimer) and
-for lists of scenarios.
+"""Template tags for the shared snippets (the contact hours, the operator and its disclaimer).
 
-The snippets of each language are kept between requests (``scenarios.published_cache``), so a
-template may use them in the header and the footer alike, on every page, without a query.
+Each snippet is looked up once per request (``scenarios.per_request``), so a template may use it
+in the header and the footer alike.
 """
 
 from django import template
@@ -12,16 +11,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from .. import hours as opening_hours
-from ..cards import render_cards
 from ..models import ContactHours, OperatorInfo
-from ..published_cache import active_locale, generation, remember
-from ..request_cache import request_cache
-from ..visibility import barred_key
+from ..per_request import active_locale, once_per_request
 
 register = template.Library()
 
 
 def _active_locale(context):
+    """The language of what is shown: the page's own (its locale's id, without reading the locale),
+    else the active language's locale."""
+    page = context.get("page")
+    if getattr(page, "locale_id", None) is not None:
+        return page.locale_id
     return active_locale(context.get("request"))
 
 
@@ -73,13 +74,11 @@ def _contact_context(context):
     block = {"hours": hours, "request": request, "show_time_zone": _shows_time_zone(hours)}
     if hours is None:
         return block
-    memo = request_cache(request)
     key = f"contact-status:{hours.pk}:{translation.get_language()}"
-    if key not in memo:
-        memo[key] = _opening_status(hours, block["show_time_zone"])
-    block.update(memo[key])
-    block["loads_script"] = not memo.get("contact-hours-script")
-    memo["contact-hours-script"] = True
+    block.update(once_per_request(request, key, lambda: _opening_status(hours, block["show_time_zone"])))
+    shown = once_per_request(request, "contact-blocks-shown", list)  # the blocks this page has shown so far
+    block["loads_script"] = not shown
+    shown.append(hours.pk)
     return block
 
 
@@ -131,26 +130,4 @@ def scenario_disclaimer(context):
 @register.simple_tag(takes_context=True)
 def operator_pages(context, operator):
     """``{% operator_pages operator as pages %}``: the operator's linked pages in the visitor's language."""
-    request, locale = context.get("request"), _active_locale(context)
-    name = f"operator-pages:{getattr(locale, 'language_code', None)}"
-    translations = remember(request, name, lambda: operator.linked_page_translations(locale))
-    return operator.linked_pages(locale, request, translations=translations)
-
-
-@register.simple_tag(takes_context=True)
-def published_version(context):
-    """What a listing shows depends on: the published content, the language, the site, and the
-    restricted pages this visitor may not see. For Wagtail's fragment cache, e.g.
-    ``{% published_version as version %}{% wagtailcache 86400 "lines" page.pk version %}…``: a
-    listing is rendered once for each, until an editor publishes, and never shown to a visitor who
-    may see less (or more) than the one it was rendered for."""
-    request = context.get("request")
-    host = request.get_host() if request is not None else ""
-    return f"{generation(request)}:{translation.get_language()}:{host}:{barred_key(request)}"
-
-
-@register.simple_tag(takes_context=True)
-def scenario_cards(context, scenarios, heading_level=3, show_line=False):
-    """``{% scenario_cards scenarios show_line=True as cards %}``: the summary of each scenario, each
-    rendered once per generation of published content and kept (``scenarios.cards``)."""
-    return render_cards(context.get("request"), scenarios, published_version(context), heading_level, show_line)
+    return operator.linked_pages(_active_locale(context), context.get("request"))

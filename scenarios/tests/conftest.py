@@ -34,15 +34,12 @@ from .factories import (  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Each test starts with nothing kept: tests share the content their module built (below), and
-    what one test published and rolled back must not be read from the cache by the next."""
+    """Each test starts with Wagtail's own cache empty (the site root paths): tests share the content
+    their module built (below), and what one test changed and rolled back must not be read again."""
     from django.core.cache import caches
-
-    from scenarios import published_cache
 
     for cache in caches.all():
         cache.clear()
-    published_cache.new_generation()
 
 
 @pytest.fixture

@@ -38,8 +38,6 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "scenarios.api.middleware.APIQueryMiddleware",
-    "scenarios.site_lookup.SiteLookupMiddleware",
-    "scenarios.api.response_cache.APIResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "scenarios.tests.middleware.PrefixedPagesLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +83,7 @@ TIME_ZONE = "Europe/London"
 # Not Japan: the plugin's own project answers a phone line in England.
 # Tests change content without publishing it and read the API again: its store of answers is on
 # only in the tests about it (test_api_cache.py).
-SCENARIOS = {"COUNTRY": "GB", "HOLIDAY_SUBDIVISION": "ENG", "API_CACHE": False}
+SCENARIOS = {"COUNTRY": "GB", "HOLIDAY_SUBDIVISION": "ENG"}
 STATIC_URL = "/static/"
 WAGTAIL_SITE_NAME = "Plugin test project"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

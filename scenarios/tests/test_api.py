@@ -34,10 +34,9 @@ def test_v2_lists_scenarios_of_one_language_with_every_field(client, catalogue):
 
 def test_a_v2_listing_loads_only_what_its_fields_read(client, catalogue, django_assert_num_queries):
     url = f"/api/v2/pages/?type={SCENARIO}&locale=en"
-    # The total, the site, the locale named and each locale's language are kept from here on.
-    assert get_json(client, url + "&fields=payout")["items"][0]["payout"]["value"]
-    # the page of ids, those pages, and their translations and loss types at once
-    with django_assert_num_queries(4):
+    get_json(client, "/api/v2/pages/?limit=1")  # Wagtail's cache of the site root paths, as a running site has it
+    # The site, the locale named, the total, the page; then the translations and loss types of all its items.
+    with django_assert_num_queries(6):
         items = get_json(client, url + "&fields=translations,loss_types")["items"]
     shown = {
         item["meta"]["slug"]: ([other["locale"] for other in item["translations"]], item["loss_types"][0]["slug"])
@@ -46,34 +45,12 @@ def test_a_v2_listing_loads_only_what_its_fields_read(client, catalogue, django_
     assert shown == {
         "server-outage": (["ja"], "lost-profits"), "leak": ([], "data-loss"), "libel": ([], "lost-profits")
     }
-    with django_assert_num_queries(2):  # titles and links: the page of ids, those pages
+    with django_assert_num_queries(4):  # titles and links: the site, the locale, the total, the page
         titles = get_json(client, url)["items"]
     assert "translations" not in titles[0] and titles[0]["title"]
 
 
-def test_a_v2_listing_serializes_an_item_once_for_every_listing_that_shows_it(
-    client, catalogue, django_assert_num_queries
-):
-    url = f"/api/v2/pages/?type={SCENARIO}&locale=en&fields=*"
-    first_two = get_json(client, url + "&limit=2")["items"]
-    with django_assert_num_queries(5):  # as the first time, for the third scenario alone
-        all_three = get_json(client, url + "&limit=3")["items"]
-    assert all_three[:2] == first_two
-    with django_assert_num_queries(1):  # the page of ids: every item is kept
-        assert get_json(client, url + "&offset=1")["items"] == all_three[1:]
-    # Another language's items are its own (and its locale, its total and its operator's disclaimer
-    # are not kept yet).
-    with django_assert_num_queries(8):
-        get_json(client, url.replace("locale=en", "locale=ja"))
-
-    outage = catalogue["scenarios"][0]
-    outage.title = "Server outage, revised"
-    outage.save_revision().publish()
-    headlines = {item["meta"]["slug"]: item["headline"] for item in get_json(client, url)["items"]}
-    assert headlines["server-outage"] == "Server outage, revised"  # a publish starts a new generation
-
-
-def test_a_kept_item_never_shows_a_private_translation_to_a_visitor_who_may_not_see_it(client, catalogue):
+def test_a_listing_never_shows_a_private_translation_to_a_visitor_who_may_not_see_it(client, catalogue):
     restriction = PageViewRestriction.objects.create(
         page=catalogue["ja_outage"], restriction_type="password", password="secret"
     )
@@ -89,17 +66,19 @@ def test_a_kept_item_never_shows_a_private_translation_to_a_visitor_who_may_not_
     session[restriction.passed_view_restrictions_session_key] = [restriction.pk]  # entered the password
     session.save()
     assert [other["locale"] for other in outage_translations(insider)] == ["ja"]
-    assert outage_translations(client) == []  # each kept for what its visitor may see
+    assert outage_translations(client) == []
 
 
-def test_a_v2_listing_reads_the_site_root_paths_once_for_all_its_urls(client, catalogue, monkeypatch):
+def test_a_v2_listing_reads_the_site_root_paths_as_often_for_many_items_as_for_one(client, catalogue, monkeypatch):
     reads = []
     read = Site.get_site_root_paths
     monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or read())
+    get_json(client, "/api/v2/pages/?limit=1")
+    for_one, reads[:] = len(reads), []
     listing = get_json(client, "/api/v2/pages/?limit=20")
     assert len(listing["items"]) > 3
     assert all(item["meta"]["html_url"].startswith("http://localhost/") for item in listing["items"])
-    assert len(reads) == 1
+    assert len(reads) == for_one
 
 
 def test_v2_detail_and_find_resolve_the_url_a_visitor_sees(client, catalogue):

@@ -64,14 +64,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "itrisk.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Stored pages for anonymous visitors, before anything below touches the session or the database.
-    "itrisk.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "scenarios.api.middleware.APIQueryMiddleware",
-    # The request's Wagtail Site from the published-content cache, not a query per request.
-    "scenarios.site_lookup.SiteLookupMiddleware",
-    # Stored API answers for anonymous clients, under the published-content generation.
-    "scenarios.api.response_cache.APIResponseCacheMiddleware",
+    # Stored answers for anonymous visitors and API clients (each still gets its own CORS headers),
+    # before anything below touches the session or the database.
+    "itrisk.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "itrisk.middleware.PublicSiteLocaleMiddleware",
     # After the locale middleware: /en/… URLs resolve only with English active.
@@ -239,9 +236,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The listings that pages keep with {% wagtailcache %} are read from a copy in each process, then
-# from the default cache (their keys name the generation of published content they show).
-FRAGMENT_CACHE = {"BACKEND": "scenarios.fragment_cache.ProcessCopiesCache", "OPTIONS": {"SHARED": "default"}}
 # The cache is shared by every process of the site on this host (web workers, the scheduler, a
 # management command): a disk cache, so that what one process publishes every other one shows at
 # once (production uses Redis across hosts). It is diskcache's, kept in SQLite: Django's
@@ -260,7 +254,6 @@ CACHES = {
         # Past this size the entries stored longest ago go first.
         "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", 2**30))},
     },
-    "template_fragments": FRAGMENT_CACHE,
 }
 
 # Days a deleted page waits in the recycle bin before the scheduler deletes it for good.
@@ -298,9 +291,10 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
-# The full-page cache for anonymous visitors (itrisk.page_cache), and the plugin's store of API
-# answers for anonymous clients (scenarios.api.response_cache); PAGE_CACHE=off turns both off.
+# The cache of whole responses for anonymous visitors and API clients (itrisk.response_cache);
+# PAGE_CACHE=off turns it off. A stored answer lives at most RESPONSE_CACHE_SECONDS.
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "60"))
 
 # The scenarios plugin (scenarios/conf.py): the phone line is in Japan (its free-dial number, Tokyo
 # time, closed on Japanese public holidays); insurance-line pages live directly under the site's home
@@ -312,11 +306,6 @@ SCENARIOS = {
     "LINE_PARENT_PAGE_TYPES": ["home.HomePage"],
     "OPERATOR_PAGE_TYPES": ["home.StandardPage"],
     "PAGE_PERMISSION_TESTER": "home.editorial.permissions.EditorialPagePermissionTester",
-    "API_CACHE": PAGE_CACHE,
-    # A Redis on which changes are announced (scenarios.shared_values), so that each process keeps a
-    # copy of the generation of published content and of the page cache's marks; production sets it
-    # to REDIS_URL. Empty: they are read from the cache on every request.
-    "ANNOUNCE_URL": "",
 }
 
 # Workflow notifications: who they come from, and that they are sent at all (Wagtail's defaults,

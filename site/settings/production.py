@@ -39,9 +39,7 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "itrisk",
         },
-        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
-    SCENARIOS = {**SCENARIOS, "ANNOUNCE_URL": os.environ["REDIS_URL"]}  # noqa: F405
 
 # A CDN or caching proxy in front: Wagtail purges a page's address there when it is published.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

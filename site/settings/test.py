@@ -28,14 +28,11 @@ CACHES = {
         "LOCATION": "itrisk-tests",
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     },
-    "template_fragments": FRAGMENT_CACHE,  # noqa: F405
 }
 
-# Tests change content directly (without publishing) and then read pages: the page cache and the
-# API's store of answers are on only in the tests that are about them (tests/test_page_cache.py),
-# and in the browser tests' live site.
+# Tests change content directly (without publishing) and then read pages: the response cache is on
+# only in the tests that are about it (tests/test_response_cache.py), and in the browser tests' site.
 PAGE_CACHE = False
-SCENARIOS = {**SCENARIOS, "API_CACHE": False}  # noqa: F405
 
 # Each test's client builds its own middleware chain, and WhiteNoise would index every static file
 # again each time (pytest-django turns DEBUG off, and with it WhiteNoise's autorefresh): a third of

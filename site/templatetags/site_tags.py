@@ -11,9 +11,9 @@ from wagtail.models import Page, Site
 
 from itrisk.structured_data import organization
 from scenarios import seo
-from scenarios.published_cache import remember
+from scenarios.per_request import once_per_request
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
-from scenarios.visibility import is_visible_to
+from scenarios.visibility import is_visible_to, with_restriction_flag
 
 register = template.Library()
 
@@ -22,13 +22,12 @@ OPEN_GRAPH_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
-    """The page's ancestors below the tree root, then the page (kept between requests)."""
-    ancestors = remember(
-        context.get("request"),
-        f"ancestors:{page.path}",
-        lambda: [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1],
-    )
-    return [*ancestors, page]
+    """The page's ancestors below the tree root, then the page: those its route came through where
+    it was routed (``scenarios.routing``), else read once per request."""
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
+        ancestors = once_per_request(context.get("request"), f"ancestors:{page.path}", page.get_ancestors)
+    return [*(ancestor for ancestor in ancestors if ancestor.depth > 1), page]
 
 
 @register.simple_tag(takes_context=True)
@@ -76,12 +75,17 @@ def language_versions(context, page=None):
 
 
 def _live_translations(request, page):
-    """The live versions of ``page`` in every language (itself included) that ``request`` may see."""
-    versions = remember(
-        request,
-        f"translations:{page.translation_key}",
-        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
-    )
+    """The live versions of ``page`` in every language (itself included) that ``request`` may see:
+    those its route found (``scenarios.routing``), else read once per request."""
+    versions = getattr(page, "known_translations", None)
+    if versions is None:
+        versions = once_per_request(
+            request,
+            f"translations:{page.translation_key}",
+            lambda: list(
+                with_restriction_flag(page.get_translations(inclusive=True).live()).select_related("locale")
+            ),
+        )
     return [version for version in versions if is_visible_to(request, version)]
 
 

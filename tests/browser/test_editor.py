@@ -134,13 +134,19 @@ def open_japanese_contact_hours(page, walk=None):
 
 
 def close_date_picker(page):
-    """Wagtail's date picker stays open over the dialog's button until a click lands elsewhere."""
+    """Wagtail's date picker opens a moment after its field takes focus and stays open over the
+    dialog's button until a click lands elsewhere: click away until it has been closed for a while."""
     pickers = page.locator(".xdsoft_datetimepicker").filter(visible=True)
-    for _attempt in range(5):
-        if pickers.count() == 0:
-            return
-        page.get_by_text("このページを公開する日時・公開を終える日時を選びます").click()
+    closed_checks = 0
+    for _attempt in range(20):
         page.wait_for_timeout(300)
+        if pickers.count() == 0:
+            closed_checks += 1
+            if closed_checks == 2:
+                return
+            continue
+        closed_checks = 0
+        page.get_by_text("このページを公開する日時・公開を終える日時を選びます").click()
     expect(pickers).to_have_count(0)
 
 

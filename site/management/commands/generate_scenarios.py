@@ -21,8 +21,7 @@ from wagtail.models import Page
 from home.models import SeedRecord
 from home.seed.bulk import add_scenarios as bulk_add
 from home.seed.loader import SeedLoader, read_content
-from itrisk import page_cache
-from scenarios import published_cache
+from itrisk.response_cache import mark_changed
 
 PREFIX = "generated-"
 BATCH = 200  # scenarios per loader transaction
@@ -56,8 +55,8 @@ class Command(BaseCommand):
                 SeedLoader(content).load()
             self.stdout.write(f"{min(first + batch, start + count) - start} of {count} added")
         call_command("analyze_database", stdout=self.stdout)
-        published_cache.new_generation()
-        page_cache.bump(*(f"{tag}:{code}" for tag in ("lang", "search") for code, _name in settings.LANGUAGES))
+        # Written without Wagtail's signals (--bulk): every stored answer of every language is stale.
+        mark_changed(*(f"{tag}:{code}" for tag in ("lang", "search") for code, _name in settings.LANGUAGES))
         self.stdout.write(f"Added {count} scenarios in each language ({start + count} generated in all).")
 
 
