@@ -59,9 +59,11 @@ browser:
 	@command -v npm >/dev/null 2>&1 && npm ci --prefix tests/browser/axe --no-audit --no-fund --silent \
 		|| echo "npm is not installed: the accessibility tests will skip (they never skip on CI)"
 
-# Style, import order, and the plugin's boundary (scenarios/ never imports the site): pyproject.toml.
+# Style, import order, the boundaries (scenarios/ never imports the site or home, home never the
+# site: pyproject.toml, home/ruff.toml), and no private name of Wagtail, Django or any other library.
 lint: install-dev
 	$(VENV)/bin/ruff check .
+	$(PY) tools/check_private_names.py
 
 # The plugin's own suite in its minimal project (no site/, no home/), with its line coverage.
 plugin-test: install-dev catalogs

@@ -20,7 +20,9 @@ class MultilingualSitemap(Sitemap):
             in_any_tree |= Q(path__startswith=root.path)
         return Page.objects.live().public().filter(in_any_tree).select_related("locale").order_by("path")
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each page's URLs with its translations as alternates (Django's public entry point: its
+        own ``_urls``, which Wagtail's Sitemap overrides, is private)."""
         pages = list(self.paginator.page(page).object_list)
         alternates = defaultdict(list)
         for item in pages:

@@ -39,17 +39,35 @@ def _loss_types(slug):
     return {"ja": japanese, "en": english}
 
 
+def _path_step(number):
+    """One step of a materialised path: ``number`` in treebeard's documented alphabet, ``steplen`` wide."""
+    base = len(Page.alphabet)
+    digits = ""
+    while number:
+        number, digit = divmod(number, base)
+        digits = Page.alphabet[digit] + digits
+    return digits.rjust(Page.steplen, Page.alphabet[0])
+
+
+def _step_number(step):
+    """The number a path step stands for (the inverse of ``_path_step``)."""
+    number = 0
+    for digit in step:
+        number = number * len(Page.alphabet) + Page.alphabet.index(digit)
+    return number
+
+
 class _Line:
     """One line in one language, handing out the tree paths of the children added after its last."""
 
     def __init__(self, page):
         self.page = page
         last = page.get_last_child()
-        self.next_step = (Page._str2int(last.path[-Page.steplen :]) if last else 0) + 1
+        self.next_step = (_step_number(last.path[-Page.steplen :]) if last else 0) + 1
         self.added = 0
 
     def next_path(self):
-        path = Page._get_path(self.page.path, self.page.depth + 1, self.next_step)
+        path = self.page.path + _path_step(self.next_step)
         self.next_step += 1
         self.added += 1
         return path
