@@ -36,7 +36,7 @@ ENTRY_PREFIX = "response-cache:entry:"
 API_TAG = "api"
 MARKER = "X-Cache"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/health/", "/static/", "/media/", "/documents/")
-SEARCH_VIEWS = {"scenario_finder"}  # views that list search results: stale when any scenario changes
+SEARCH_VIEWS = {"scenarios:finder"}  # views that list search results: stale when any scenario changes
 
 
 def tag_response(request, *tags):
@@ -110,7 +110,7 @@ class ResponseCacheMiddleware:
             tags.add(API_TAG)
         match = getattr(request, "resolver_match", None)
         language = get_language_from_path(request.path_info)
-        if match is not None and match.url_name in SEARCH_VIEWS and language:
+        if match is not None and match.view_name in SEARCH_VIEWS and language:
             tags |= {f"search:{language}", f"lang:{language}"}
         return sorted(tags)
 

@@ -1,6 +1,8 @@
 """The finder as a visitor uses it: words, filters, pages, and odd input answered with a message."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,13 @@ def test_odd_input_never_fails(client, catalogue, query):
 def test_the_finder_without_words_lists_every_scenario(client, catalogue):
     html = finder(client).content.decode()
     assert all(title in html for title in ("Server outage", "Customer list leaked", "Libel in a blog post"))
+
+
+@pytest.mark.urls(f"{__package__}.urls_prefixed")
+def test_the_finder_mounts_under_any_prefix_beside_the_hosts_own_search(client, catalogue):
+    with translation.override("en"):
+        assert reverse("scenarios:finder") == "/en/cases/search/"
+        assert reverse("search") == "/en/search/"
+    found = client.get("/en/cases/search/?q=outage")
+    assert found.status_code == 200 and "Server outage" in found.content.decode()
+    assert client.get("/en/search/").content == b"the host's own search"
