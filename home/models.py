@@ -13,10 +13,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import DirectRouteMixin
 from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.routing import DirectRouteMixin
 from scenarios.visibility import ViewRestrictionsInOneQueryMixin, visible_to
 
 

@@ -83,9 +83,9 @@ class ViewRestrictionsInOneQueryMixin:
     """Wagtail's ``get_view_restrictions``, which it asks before serving every page: the restrictions
     of the page and of its ancestors, an alias's being its source's.
 
-    A page routed by ``scenarios.routing.DirectRouteMixin`` knows whether it has any
-    (``known_to_be_unrestricted``) and then answers without a query; any other page finds them in
-    one query, where Wagtail's takes two.
+    A page whose router found out that it has none (``known_to_be_unrestricted``, set by a project's
+    ``route`` that read it with ``with_restriction_flag``) answers without a query; any other page
+    finds them in one query, where Wagtail's takes two.
     """
 
     known_to_be_unrestricted = False

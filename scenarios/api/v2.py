@@ -18,8 +18,8 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from ..models import ContactHours, LossType, OperatorInfo, SearchSynonym
+from ..page_types import as_served, with_page_types
 from ..preview import PreviewNotFound, previewed_page
-from ..routing import as_served, with_page_types
 from ..search import found_by, search_query
 from . import queries
 from .representation import prefetch_for_listing

@@ -205,7 +205,8 @@ class IncidentScenarioPage(
 
     @property
     def serving_prefetches(self):
-        """What a scenario's page shows besides its own fields, loaded as it is routed (``scenarios.routing``)."""
+        """What a scenario's page shows besides its own fields, for a project's ``route`` that finds
+        the page with its own row joined to load at once (as the site's home page does)."""
         return [self.loss_types_prefetch()]
 
     @staticmethod
@@ -262,7 +263,7 @@ class IncidentScenarioPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The line the route came through, where routing found it (``scenarios.routing``).
+        # The line the route came through, where a project's router kept the pages on the way.
         ancestors = getattr(self, "route_ancestors", None)
         context["insurance_line"] = ancestors[-1] if ancestors else self.insurance_line
         context["loss_types"] = self.loss_types

@@ -23,7 +23,7 @@ OPEN_GRAPH_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
     """The page's ancestors below the tree root, then the page: those its route came through where
-    it was routed (``scenarios.routing``), else read once per request."""
+    it was routed (``home.routing``), else read once per request."""
     ancestors = getattr(page, "route_ancestors", None)
     if ancestors is None:
         ancestors = once_per_request(context.get("request"), f"ancestors:{page.path}", page.get_ancestors)
@@ -76,7 +76,7 @@ def language_versions(context, page=None):
 
 def _live_translations(request, page):
     """The live versions of ``page`` in every language (itself included) that ``request`` may see:
-    those its route found (``scenarios.routing``), else read once per request."""
+    those its route found (``home.routing``), else read once per request."""
     versions = getattr(page, "known_translations", None)
     if versions is None:
         versions = once_per_request(
