@@ -70,9 +70,11 @@ plugin-test: install-dev catalogs
 	$(PY) -m pytest scenarios/tests --ds=scenarios.tests.settings -p no:cacheprovider -q \
 		--cov=scenarios --cov-report=term-missing:skip-covered
 
-# The plugin's distribution: scenarios/ alone, with its compiled catalogs (git keeps only the .po).
+# The plugin's distribution: scenarios/ alone, with its committed compiled catalogs. setuptools'
+# build/ is removed before and after, so a file deleted from scenarios/ can never ship again.
 wheel: catalogs
-	rm -rf dist && $(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+	rm -rf dist build && $(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist . \
+		&& rm -rf build
 
 # The wheel in a brand-new `wagtail start` project, at the lower end of its version ranges and at the
 # newest versions they allow, side by side: check, migrate, a scenario page rendered, the plugin's

@@ -6,14 +6,17 @@ Checks the wheel holds ``scenarios`` alone with its templates, static files and 
 makes a new virtualenv, installs the wheel (with the lowest versions its ranges allow, or the newest
 ones they allow), runs ``wagtail start``, adds the settings diff a Wagtail developer would add (printed
 at the end), and runs ``check``, ``migrate`` and a request for a scenario page, in Japanese. Then it
-runs the plugin's own suite (scenarios/tests, from the checkout) with those same versions, so both
-ends of the ranges are tested, not only installed. Both ends are checked side by side, each in its
-own project (most of a check is waiting on pip), and each one's output is printed when it ends.
+runs the plugin's own suite (a copy of scenarios/tests, outside the checkout) against the installed
+wheel with those same versions, so both ends of the ranges are tested, not only installed: without
+the optional extras at the lowest versions (their tests skip), with them at the newest. Both ends
+are checked side by side, each in its own project (most of a check is waiting on pip), and each
+one's output is printed when it ends.
 Exits non-zero if a step of either fails. Used by ``make plugin-check`` (and so by CI).
 """
 
 import argparse
 import concurrent.futures
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,13 +103,17 @@ def run(log, *command, cwd=None):
 
 
 # What the plugin's suite needs beyond the plugin, at the versions requirements-dev.txt pins.
-# With the optional extras, whose code the suite tests too (headless-preview, announce).
-TEST_REQUIREMENTS = (
-    "pytest", "pytest-django", "pytest-xdist", "pytest-cov", "factory-boy", "time-machine",
-    "wagtail-headless-preview", "redis",
-)
+TEST_REQUIREMENTS = ("pytest", "pytest-django", "pytest-cov", "factory-boy", "time-machine")
+# The optional extras, whose tests skip without them: installed for the newest versions only, so
+# that one end runs the suite without them and the other with them.
+EXTRAS = ("wagtail-headless-preview",)
 # The plugin's line coverage without the site, checked once, with the newest versions.
 COVERAGE = ("--cov=scenarios", "--cov-report=term:skip-covered", "--cov-fail-under=90")
+INSTALLED_COPY = (
+    "import scenarios, sysconfig; from pathlib import Path; "
+    "assert Path(scenarios.__file__).is_relative_to(sysconfig.get_path('purelib')), scenarios.__file__; "
+    "print('the suite tests', scenarios.__file__)"
+)
 
 
 def pinned(names):
@@ -119,14 +126,19 @@ def pinned(names):
     return [pins[name] for name in names]
 
 
-def plugin_suite(log, python, coverage):
-    """The plugin's tests against what the venv has installed (pytest puts the checkout first on the
-    path), in one process: the other end of the ranges is being checked on the other core."""
-    run(log, python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pinned(TEST_REQUIREMENTS))
+def plugin_suite(log, python, workdir, newest):
+    """The plugin's tests against the wheel the venv has installed, in one process (the other end of
+    the ranges is being checked on the other core). The suite is copied out of the checkout and run
+    from there, so ``import scenarios`` can only find the installed copy."""
+    requirements = TEST_REQUIREMENTS + (EXTRAS if newest else ())
+    run(log, python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pinned(requirements))
     versions = "import django, wagtail; print('Wagtail', wagtail.__version__, 'Django', django.__version__)"
     run(log, python, "-c", versions)
-    pytest = ["-m", "pytest", "scenarios/tests", "--ds=scenarios.tests.settings", "-p", "no:cacheprovider", "-q"]
-    run(log, python, *pytest, "-p", "no:xdist", *(COVERAGE if coverage else ()), cwd=ROOT)
+    suite = workdir / "suite"
+    shutil.copytree(ROOT / "scenarios" / "tests", suite / "plugin_suite", ignore=shutil.ignore_patterns("__pycache__"))
+    run(log, python, "-c", INSTALLED_COPY, cwd=suite)
+    pytest = ["-m", "pytest", "plugin_suite", "--ds=plugin_suite.settings", "-p", "no:cacheprovider", "-q", "-rs"]
+    run(log, python, *pytest, *(COVERAGE if newest else ()), cwd=suite)
 
 
 def host_project(log, wheel, versions, workdir):
@@ -144,7 +156,7 @@ def host_project(log, wheel, versions, workdir):
     run(log, python, "manage.py", "check", "--fail-level", "WARNING", cwd=project)
     run(log, python, "manage.py", "migrate", "--no-input", "--verbosity", "0", cwd=project)
     run(log, python, "manage.py", "shell", "-c", RENDER_SCENARIO, cwd=project)
-    plugin_suite(log, python, coverage=versions == "newest")
+    plugin_suite(log, python, workdir, newest=versions == "newest")
 
 
 def check_versions(wheel, versions):

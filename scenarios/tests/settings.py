@@ -5,6 +5,7 @@ that the plugin installs into any Wagtail project.
 """
 
 import hashlib
+import importlib.util
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,6 @@ INSTALLED_APPS = [
     "scenarios",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail_headless_preview",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -36,15 +36,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
 ]
+# The optional extras' apps, where they are installed (the suite skips their tests otherwise).
+INSTALLED_APPS[3:3] = [name for name in ("wagtail_headless_preview",) if importlib.util.find_spec(name)]
 MIDDLEWARE = [
     "scenarios.api.middleware.APIQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "scenarios.tests.middleware.PrefixedPagesLocaleMiddleware",
+    f"{__package__}.middleware.PrefixedPagesLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
-ROOT_URLCONF = "scenarios.tests.urls"
+ROOT_URLCONF = f"{__package__}.urls"  # this package, wherever the suite is copied to
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -63,7 +65,7 @@ TEMPLATES = [
 # once and then only checks it, a changed migration gets a database of its own, and so does each
 # end of the version ranges (``make plugin-check`` runs both at once). Without ``--reuse-db`` it is
 # made and removed each run.
-_MIGRATIONS = sorted((Path(__file__).resolve().parent.parent / "migrations").glob("*.py"))
+_MIGRATIONS = sorted((Path(importlib.util.find_spec("scenarios").origin).parent / "migrations").glob("*.py"))
 _VERSIONS = f"wagtail {wagtail.__version__} django {django.__version__}".encode()
 _SCHEMA = hashlib.sha256(b"".join(path.read_bytes() for path in _MIGRATIONS) + _VERSIONS).hexdigest()[:12]
 DATABASES = {
