@@ -8,7 +8,10 @@ with ``PAGE_CACHE=off``) it serves the site with gunicorn on 127.0.0.1 and measu
 time, with wrk in its own process: the home page, a line, a scenario, the finder with a query, an
 API listing and a static file. For each URL it also counts the SQL queries of one warm request (in
 a separate process with the same settings) and the body's size, and for each run the peak memory
-of each gunicorn worker.
+of each gunicorn worker. With the page cache on it also measures the first render after a publish:
+in process (``FIRST_RENDER``: publish, then the first request for each page, timed and its queries
+counted), and under load (an approver publishing every second while wrk runs the load test's mix,
+the scenario page timed after each publish).
 
 With ``--reference`` (a checkout of wagtail/bakerydemo; ``make bench BAKERYDEMO=path``), right after
 the SQLite runs it measures bakerydemo's home and blog page the same way (``tools/bench_reference.py``),
@@ -24,16 +27,18 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from bench_reference import HEADERS, BakeryDemo
-from loadtest import ROOT, Site, get_json, manage, parse_wrk
+from loadtest import ROOT, Approver, Site, edit_targets, get_json, manage, parse_wrk, request_mix, run_wrk
 
 COUNT_QUERIES = """
 import json, os
@@ -49,6 +54,37 @@ for path in json.loads(os.environ["BENCH_PATHS"]):
         client.get(path)
     counts[path] = len(queries)
 print(json.dumps(counts))
+"""
+
+# The first request for each URL after an approver's publish, in one process with the site's
+# settings and its page cache on: the publish marks what it changed, so each of these requests
+# renders afresh (X-Cache: miss). Its time and SQL queries are what the first visitor after a
+# publish waits for, with nothing warmed by a request before it.
+FIRST_RENDER = """
+import json, os, time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+paths = json.loads(os.environ["BENCH_PATHS"])
+scenario = Page.objects.get(pk=int(os.environ["BENCH_SCENARIO"])).specific
+client = Client(HTTP_HOST="127.0.0.1")
+results = {path: {"ms": [], "queries": [], "hits": 0} for path in paths}
+for path in paths:  # the process's own start (imports, templates compiled), not measured
+    client.get(path)
+for number in range(int(os.environ["BENCH_ROUNDS"])):
+    scenario.caveat = f"bench {number}"
+    scenario.save_revision().publish()
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(path)
+            elapsed = time.perf_counter() - started
+        assert response.status_code == 200, (path, response.status_code)
+        results[path]["ms"].append(elapsed * 1000)
+        results[path]["queries"].append(len(queries))
+        results[path]["hits"] += response.get("X-Cache") == "hit"
+print(json.dumps(results))
 """
 
 
@@ -80,6 +116,81 @@ def query_counts(site, paths, environment, python=sys.executable, project=ROOT, 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def first_render_in_process(site, database, scenarios, paths, rounds):
+    """``FIRST_RENDER`` for every page but the static file, ``rounds`` publishes."""
+    pages = {name: path for name, path in paths.items() if not path.startswith("/static/")}
+    scenario = get_json(f"{site.url}/api/v2/pages/find/?html_path={urllib.parse.quote(paths['scenario'])}")["id"]
+    env = {**site.env, "BENCH_PATHS": json.dumps(list(pages.values())), "BENCH_SCENARIO": str(scenario),
+           "BENCH_ROUNDS": str(rounds)}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", FIRST_RENDER],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    rows = []
+    for name, path in pages.items():
+        figures = measured[path]
+        rows.append(
+            {
+                "database": database, "scenarios": scenarios, "page": name, "where": "in process",
+                "renders": len(figures["ms"]) - figures["hits"], "hits": figures["hits"],
+                "queries": sorted(set(figures["queries"])), "p50": statistics.median(figures["ms"]),
+                "p99": percentile(figures["ms"], 0.99), "max": max(figures["ms"]),
+            }
+        )  # fmt: skip
+    return rows
+
+
+class TimingApprover(Approver):
+    """The load test's approver, who after each publish asks for the scenario page and times it."""
+
+    def __init__(self, site, path):
+        super().__init__(site)
+        self.path = path
+        self.first_renders = []  # (ms, X-Cache)
+
+    def publish(self, edit_path, field, value):
+        super().publish(edit_path, field, value)
+        started = time.perf_counter()
+        response = urllib.request.urlopen(self.site.url + self.path, timeout=30)
+        response.read()
+        self.first_renders.append(((time.perf_counter() - started) * 1000, response.headers.get("X-Cache")))
+
+
+def first_render_under_load(site, database, scenarios, paths, args):
+    """The scenario page's first render after each publish (every second, through the admin's
+    forms, alternating the phone line's note and a scenario's caveat, both shown on the page) while
+    wrk sends the load test's mix of requests to the cached site."""
+    targets, _shown_on = edit_targets(site)
+    approver = TimingApprover(site, paths["scenario"])
+    stop = threading.Event()
+    publisher = threading.Thread(target=approver.run, args=(stop, 1.0, targets))
+    publisher.start()
+    try:
+        load = run_wrk(site, request_mix(site), args.load_seconds, args.connections, site.workdir)
+    finally:
+        stop.set()
+        publisher.join(timeout=120)
+    times = [ms for ms, _marker in approver.first_renders]
+    if approver.failures or not times:
+        raise SystemExit(f"the approver could not publish: {approver.failures[:3]}")
+    return {
+        "database": database, "scenarios": scenarios, "page": "scenario", "where": "under load",
+        "renders": sum(marker == "miss" for _ms, marker in approver.first_renders),
+        "hits": sum(marker == "hit" for _ms, marker in approver.first_renders), "queries": [],
+        "p50": statistics.median(times), "p99": percentile(times, 0.99), "max": max(times),
+        "load": f"{load['requests_per_second']:.0f} req/s, p99 {load['p99']}, "
+                f"{load['non_2xx_3xx'] + load['socket_errors']} errors",
+    }  # fmt: skip
+
+
 def body_size(site, path):
     body = urllib.request.urlopen(site.url + path, timeout=30).read()
     return len(body), len(gzip.compress(body))
@@ -108,7 +219,7 @@ def worker_peak_memory(site):
 
 
 def measure(site, database, scenarios, args):
-    rows = []
+    rows, first_renders = [], []
     for mode, environment in (("cached", {}), ("uncached", {"PAGE_CACHE": "off"})):
         site.serve(**environment)
         try:
@@ -130,9 +241,13 @@ def measure(site, database, scenarios, args):
                 )  # fmt: skip
                 print(f"  {database}, {scenarios} scenarios, {mode}: {name} {load['requests_per_second']:.0f} req/s")
             rows[-1]["memory"] = worker_peak_memory(site)
+            if mode == "cached":
+                first_renders += first_render_in_process(site, database, scenarios, paths, args.rounds)
+                first_renders.append(first_render_under_load(site, database, scenarios, paths, args))
+                print(f"  {database}, {scenarios} scenarios: first render after a publish measured")
         finally:
             site.stop()
-    return rows
+    return rows, first_renders
 
 
 def measure_reference(args):
@@ -169,12 +284,12 @@ def run_database(database, args):
     with tempfile.TemporaryDirectory(prefix=f"bench-{database}-") as workdir:
         site = Site(database, workdir, args.workers)
         site.prepare()
-        rows = measure(site, label, 21, args)
+        rows, first_renders = measure(site, label, 21, args)
         started = time.monotonic()
         manage(site.env, "generate_scenarios", str(args.scenarios - 21), "--bulk", timeout=3600)
         print(f"  generated {args.scenarios - 21} scenarios per language in {time.monotonic() - started:.0f} s")
-        rows += measure(site, label, args.scenarios, args)
-    return rows
+        more_rows, more_first_renders = measure(site, label, args.scenarios, args)
+    return rows + more_rows, first_renders + more_first_renders
 
 
 def machine():
@@ -217,6 +332,34 @@ def table(rows, args):
     return "\n".join(lines + reference_summary(rows))
 
 
+def first_render_table(first_renders, args):
+    """The first request for each page after a publish: its time and its SQL queries."""
+    lines = [
+        "",
+        "## First render after a publish",
+        "",
+        f"In process: the scenario's caveat published {args.rounds} times through Wagtail's API (revision, "
+        "publish, the commit hooks that mark what changed), each time followed by the first request for each "
+        "page (Django's test client, production settings, the page cache on), in a process that has served "
+        "each page once before the first publish. Under load: an approver "
+        "publishes through the admin's forms every second (the phone line's note and a scenario's caveat "
+        f"in turn) while wrk sends the load test's mix for {args.load_seconds} s at {args.connections} "
+        "connections; after each publish the scenario page is requested and timed.",
+        "",
+        "| database | scenarios/lang | page | where | renders (X-Cache: miss) | hits | SQL queries | p50 ms | p99 ms "
+        "| max ms | the load meanwhile |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in first_renders:
+        queries = ", ".join(map(str, row["queries"])) or "-"
+        lines.append(
+            f"| {row['database']} | {row['scenarios']:,} | {row['page']} | {row['where']} | {row['renders']} "
+            f"| {row['hits']} | {queries} | {row['p50']:.1f} | {row['p99']:.1f} | {row['max']:.1f} "
+            f"| {row.get('load', '-')} |"
+        )
+    return "\n".join(lines)
+
+
 def reference_summary(rows):
     """The uncached scenario page against bakerydemo's blog page, when bakerydemo was measured."""
     blog = next((row["rps"] for row in rows if row["page"] == "blog page"), None)
@@ -238,16 +381,20 @@ def main():
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results.md"))
     parser.add_argument("--reference", metavar="BAKERYDEMO", help="a checkout of wagtail/bakerydemo to measure beside")
+    parser.add_argument("--rounds", type=int, default=100, help="publishes for the first render in process")
+    parser.add_argument("--load-seconds", type=int, default=30, help="wrk's run while an approver publishes")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk; make bench installs it).")
     databases = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
-    rows = []
+    rows, first_renders = [], []
     for database in databases:
-        rows += run_database(database, args)
+        database_rows, database_first_renders = run_database(database, args)
+        rows += database_rows
+        first_renders += database_first_renders
         if args.reference and database == databases[0]:
             rows += measure_reference(args)
-    text = table(rows, args)
+    text = table(rows, args) + "\n" + first_render_table(first_renders, args)
     print(text)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text + "\n")
