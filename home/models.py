@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.routing import DirectRouteMixin
-from scenarios.api.fields import RichTextHTMLField, SEOField, TranslationsField
+from scenarios.api_fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.preview import HeadlessPreviewModeMixin
 from scenarios.visibility import ViewRestrictionsInOneQueryMixin, visible_to

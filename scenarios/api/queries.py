@@ -12,8 +12,8 @@ from wagtail.models import Locale, Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
 from ..per_request import once_per_request
+from ..representation import prefetch_for_listing
 from ..visibility import is_visible_to, visible_to
-from .representation import prefetch_for_listing
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 PORT = re.compile(r"^[0-9]{1,5}$")

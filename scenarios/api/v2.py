@@ -20,9 +20,9 @@ from wagtail.models import Locale, Page, Site
 from ..models import ContactHours, LossType, OperatorInfo, SearchSynonym
 from ..page_types import as_served, with_page_types
 from ..preview import PreviewNotFound, previewed_page
+from ..representation import prefetch_for_listing
 from ..search import found_by, search_query
 from . import queries
-from .representation import prefetch_for_listing
 
 
 class ScenarioFilter(BaseFilterBackend):

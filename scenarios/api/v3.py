@@ -8,7 +8,7 @@ plugin's filters. The plugin adds, read-only and live-only:
   language, line, loss type, payout kind and search, in one request;
 - ``/contact-hours/``, ``/operator-info/``, ``/loss-types/`` and their details.
 
-Every field comes from ``scenarios.api.representation``, the same builders API v2 uses, so both
+Every field comes from ``scenarios.representation``, the same builders API v2 uses, so both
 versions give the same JSON. ``add_plugin_routes()`` adds these routers to Wagtail's ``api`` when the
 app is ready (``ScenariosConfig.ready``); a project mounts ``wagtail.api.v3.api.api.urls``. The
 snippet schemas are named ``…Out``: Wagtail's own ``/snippets/`` router registers ``…Schema`` for
@@ -27,12 +27,13 @@ from wagtail.api.v3.api import api
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers.pages import PageDetailSchema
 
+from .. import representation
 from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage, LossType, OperatorInfo, SearchSynonym
 from ..preview import PreviewNotFound, previewed_page
+from ..representation import SEO, Closure, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
 from ..search import found_by, search_query
 from ..visibility import visible_to
-from . import queries, representation
-from .representation import SEO, Closure, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
+from . import queries
 
 HHMM = r"^\d{2}:\d{2}$"
 # An id the database can hold: a larger number is a 422 from validation, not a 500 from the database.

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..api.fields import (
+from ..api_fields import (
     DisclaimerField,
     HeadlineField,
     InsuranceLineField,

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .. import hours, phone
 from ..admin_panels import TypedPageChooserPanel
-from ..api.fields import (
+from ..api_fields import (
     ClockTimeField,
     ClosuresField,
     LocaleCodeField,

@@ -2,7 +2,7 @@
 
 Each builder takes a model instance (and the request, for absolute URLs and per-request lookups)
 and returns plain JSON data typed by the TypedDicts here. API v2 wraps them in DRF fields
-(``scenarios.api.fields``), API v3 in pydantic schemas (``scenarios.api.v3``), so a front end gets
+(``scenarios.api_fields``), API v3 in pydantic schemas (``scenarios.api.v3``), so a front end gets
 the same JSON from either version, and v3's OpenAPI document types it exactly.
 
 Conventions: weekdays are integers (Monday 0 … Sunday 6), times are "HH:MM" and days ISO 8601 dates
@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Python < 3.12
 from wagtail.rich_text import expand_db_html
 
-from ..seo import meta_description
-from ..visibility import visible_to, with_restriction_flag
+from .seo import meta_description
+from .visibility import visible_to, with_restriction_flag
 
 
 class PageRef(TypedDict):

@@ -1,4 +1,4 @@
-"""API v2 fields for the plugin's content: thin DRF wrappers over ``scenarios.api.representation``.
+"""API v2 fields for the plugin's content: thin DRF wrappers over ``scenarios.representation``.
 
 Each field's ``to_representation`` return annotation is the representation's type, so Wagtail's
 API v3, which reads ``api_fields`` through a compatibility shim, types the field in its OpenAPI
