@@ -68,6 +68,7 @@ class HomePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self)).order_by("path")
+        lines = lines.annotate(scenario_count=IncidentScenarioPage.count_per_line(request))
         context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(
             list(lines), request, per_line=self.SCENARIOS_PER_LINE
         )

@@ -15,7 +15,7 @@ restrictions once and tests each.
 """
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
@@ -24,9 +24,15 @@ from .per_request import once_per_request
 
 def under_a_restriction(path="path"):
     """True where the page whose tree path is the field ``path`` (of the query it goes into) is a
-    restricted page or lies below one."""
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path), 1, Length(F("page__path")))
+    restricted page or lies below one: some restricted page's path is the start of it.
+
+    The subquery reads the restrictions (a handful) and looks each one's page up by its key. Joined
+    the usual way (restriction to page), SQLite walks every page of the site for each row of the
+    outer query instead, since the path condition names both sides of the join: a count of 10,000
+    scenarios took 30 s."""
+    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path"))
+    restrictions = PageViewRestriction.objects.annotate(restricted_path=restricted_path).filter(
+        restricted_path=Substr(OuterRef(path), 1, Length("restricted_path"))
     )
     return Exists(restrictions)
 

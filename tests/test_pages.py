@@ -168,6 +168,20 @@ def test_the_home_page_shows_the_first_scenarios_of_a_long_line_and_links_to_all
     assert f"すべて見る（{before + 5}件）" in section and f'href="{line.url}"' in section
 
 
+def test_the_home_page_counts_only_the_scenarios_a_visitor_may_see(client):
+    from wagtail.models import PageViewRestriction
+
+    line = lines_in("ja").get(slug="it-work-liability")
+    add_scenarios(line, 13)
+    visible = line.get_children().live().count() - 1
+    private = line.get_children().live().last()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="a-secret-word")
+    html = client.get("/ja/").content.decode()
+    section = html[html.index(f'id="{line.slug}"') :]
+    section = section[: section.index("</section>")]
+    assert f"すべて見る（{visible}件）" in section and private.title not in section
+
+
 def test_a_long_line_is_paged_and_every_scenario_is_reachable(client, sitemap_urls=None):
     from scenarios.models import InsuranceLineIndexPage
 

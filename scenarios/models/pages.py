@@ -2,8 +2,8 @@
 
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Count, F, Prefetch, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value, Window
+from django.db.models.functions import Coalesce, Concat, RowNumber, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -270,34 +270,44 @@ class IncidentScenarioPage(
         return context
 
     @classmethod
+    def count_per_line(cls, request):
+        """An annotation for a queryset of lines: how many live scenarios each one has that
+        ``request`` may see. The scenarios of a line are the pages whose path lies between the line's
+        and the line's followed by the last path step (the tree's order, as ``order_by("path")``)."""
+        last_step = Page.alphabet[-1] * cls.steplen
+        scenarios = visible_to(
+            request,
+            cls.objects.live().filter(
+                depth=OuterRef("depth") + 1,
+                path__gt=OuterRef("path"),
+                path__lte=Concat(OuterRef("path"), Value(last_step)),
+            ),
+        )
+        return Coalesce(Subquery(scenarios.order_by().values("depth").annotate(total=Count("pk")).values("total")), 0)
+
+    @classmethod
     def live_by_line(cls, lines, request, per_line=None):
         """[(line, [its live scenarios in page order]), …] for the given lines, in two queries
-        however many (the scenarios with their number per line, then their loss types); with
-        ``per_line``, at most that many per line (the first in page order), and each line's
-        ``scenario_count`` says how many it has in all.
+        however many (the scenarios, then their loss types); with ``per_line``, at most that many
+        per line, the first in page order (ranked by their keys alone, so that with thousands of
+        scenarios only the rows shown are read whole).
 
         Lines must be siblings (e.g. the lines under one home page). Scenarios ``request`` may not
         see are left out (see ``scenarios.visibility``).
         """
         if not lines:
             return []
-        parent_length = len(lines[0].path)
-        scenarios = visible_to(
-            request,
-            cls.objects.live().filter(path__startswith=lines[0].path[: -cls.steplen], depth=lines[0].depth + 1),
-        ).annotate(line_path=Substr("path", 1, parent_length))
-        scenarios = scenarios.annotate(line_total=Window(Count("pk"), partition_by=[F("line_path")]))
+        parent_path = lines[0].path[: -cls.steplen]
+        siblings = cls.objects.live().filter(path__startswith=parent_path, depth=lines[0].depth + 1)
+        scenarios = visible_to(request, siblings)
         if per_line is not None:
-            position = Window(RowNumber(), partition_by=[F("line_path")], order_by=F("path").asc())
-            scenarios = scenarios.annotate(position=position).filter(position__lte=per_line)
+            line_path = Substr("path", 1, len(lines[0].path))
+            position = Window(RowNumber(), partition_by=[line_path], order_by=F("path").asc())
+            first = scenarios.annotate(position=position).filter(position__lte=per_line).values("pk")
+            scenarios = cls.objects.filter(pk__in=first)
         by_path = {line.path: [] for line in lines}
-        counts = {}
         for scenario in scenarios.order_by("path").prefetch_related(cls.loss_types_prefetch()):
-            if scenario.line_path in by_path:
-                by_path[scenario.line_path].append(scenario)
-                counts[scenario.line_path] = scenario.line_total
-        for line in lines:
-            line.scenario_count = counts.get(line.path, 0)
+            by_path.get(scenario.path[: -cls.steplen], []).append(scenario)
         return [(line, by_path[line.path]) for line in lines]
 
 
