@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_from_path
@@ -16,8 +17,9 @@ from wagtail.search import index
 from home.routing import DirectRouteMixin
 from scenarios.api_fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
+from scenarios.page_types import as_served, with_page_types
 from scenarios.preview import HeadlessPreviewModeMixin
-from scenarios.visibility import ViewRestrictionsInOneQueryMixin, visible_to
+from scenarios.visibility import ViewRestrictionsInOneQueryMixin, is_visible_to
 
 
 class HomePage(
@@ -67,12 +69,28 @@ class HomePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lines = visible_to(request, InsuranceLineIndexPage.objects.live().child_of(self)).order_by("path")
-        lines = lines.annotate(scenario_count=IncidentScenarioPage.count_per_line(request))
         context["lines_with_scenarios"] = IncidentScenarioPage.live_by_line(
-            list(lines), request, per_line=self.SCENARIOS_PER_LINE
+            self.lines_for(request), request, per_line=self.SCENARIOS_PER_LINE
         )
         return context
+
+    def lines_for(self, request):
+        """The live insurance lines below this page that ``request`` may see, in page order, each with
+        its ``scenario_count``. They are read in one query with this page's language versions, which
+        it keeps for the language switch (``known_translations``)."""
+        below = Q(path__startswith=self.path, depth=self.depth + 1, live=True)
+        rows = with_page_types(Page.objects.filter(below | Q(translation_key=self.translation_key)))
+        rows = rows.annotate(scenario_count=IncidentScenarioPage.count_per_line(request)).order_by("path")
+        lines, self.known_translations = [], []
+        for row in rows:
+            if row.translation_key == self.translation_key:
+                if row.live:
+                    self.known_translations.append(row)
+            elif row.specific_class is InsuranceLineIndexPage and is_visible_to(request, row):
+                line = as_served(row)
+                line.scenario_count = row.scenario_count
+                lines.append(line)
+        return lines
 
 
 class StandardPage(ConfiguredPermissionsMixin, HeadlessPreviewModeMixin, ViewRestrictionsInOneQueryMixin, Page):

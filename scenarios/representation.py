@@ -18,7 +18,7 @@ from typing_extensions import TypedDict  # pydantic needs it for TypedDict on Py
 from wagtail.rich_text import expand_db_html
 
 from .seo import meta_description
-from .visibility import visible_to, with_restriction_flag
+from .visibility import visible_to
 
 
 class PageRef(TypedDict):
@@ -188,7 +188,7 @@ def prefetch_for_listing(pages, request, fields=None):
         # A scenario's parent is its line; the others' are read in one query for all.
         others = [page for page in pages if page not in scenarios]
         paths = {page.path[: -Page.steplen] for page in others}
-        parents = with_restriction_flag(Page.objects.filter(path__in=paths)) if paths else []
+        parents = Page.objects.filter(path__in=paths) if paths else []
         by_path = {parent.path: parent for parent in parents}
         for page in pages:
             page.api_parent = page.insurance_line if page in scenarios else by_path.get(page.path[: -Page.steplen])

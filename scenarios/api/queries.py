@@ -8,7 +8,8 @@ nothing is an error, never an empty list that looks like an answer.
 import re
 
 from django.db.models import Q
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Page, Site
 
 from ..models import IncidentScenarioPage, LossType, PayoutKind
 from ..per_request import once_per_request
@@ -39,8 +40,7 @@ def public_pages(request, model=Page):
 
 
 def is_public_page(request, page):
-    """Whether ``page`` is one of ``public_pages(request)``, for a page already loaded (with its
-    restriction flag, ``visibility.with_restriction_flag``)."""
+    """Whether ``page`` is one of ``public_pages(request)``, for a page already loaded."""
     return is_visible_to(request, page) and any(page.url_path.startswith(root) for root in _root_paths(request))
 
 
@@ -90,20 +90,20 @@ def _site(request):
     return found[0]
 
 
-def locale_named(language_code):
-    """The Locale of ``language_code``; BadQuery, naming the known ones, if there is none."""
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        known = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-        raise BadQuery(f"locale: unknown language {language_code!r}; known: {known}")
-    return locale
+def unknown_language(language_code):
+    known = ", ".join(get_content_languages())
+    return f"locale: unknown language {language_code!r}; known: {known}"
 
 
 def in_locale(queryset, language_code):
-    """``queryset`` in the language named by ``language_code`` (all languages if it is None)."""
+    """``queryset`` in the language named by ``language_code`` (all languages if it is None): a
+    condition on the rows' locale, so that the listing's query reads it (no query of its own); a
+    code that is not one of the site's content languages is a BadQuery."""
     if language_code is None:
         return queryset
-    return queryset.filter(locale=locale_named(language_code))
+    if language_code not in get_content_languages():
+        raise BadQuery(unknown_language(language_code))
+    return queryset.filter(locale__language_code=language_code)
 
 
 def scenarios_of_kind(queryset, loss_type=None, payout_kind=None):

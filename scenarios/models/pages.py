@@ -30,7 +30,7 @@ from ..forms import IncidentScenarioForm
 from ..pagination import CountingPaginator
 from ..preview import HeadlessPreviewModeMixin
 from ..search import index_text
-from ..visibility import ViewRestrictionsInOneQueryMixin, visible_to, with_restriction_flag
+from ..visibility import ViewRestrictionsInOneQueryMixin, visible_to
 
 
 class ConfiguredPermissionsMixin:
@@ -254,8 +254,7 @@ class IncidentScenarioPage(
         scenarios = list(scenarios)
         parent_paths = {scenario.path[: -cls.steplen] for scenario in scenarios}
         if lines is None:
-            lines = with_restriction_flag(InsuranceLineIndexPage.objects.filter(path__in=parent_paths))
-            lines = lines.select_related("locale")
+            lines = InsuranceLineIndexPage.objects.filter(path__in=parent_paths).select_related("locale")
         lines = {line.path: line for line in lines}
         for scenario in scenarios:
             scenario._insurance_line = lines.get(scenario.path[: -cls.steplen])

@@ -30,7 +30,7 @@ from ..compat import writable_api_field
 from ..conf import scenarios_settings
 from ..fields import WEEKDAY_CHOICES, WeekdaysField
 from ..per_request import once_per_request
-from ..visibility import is_visible_to, with_restriction_flag
+from ..visibility import is_visible_to
 
 
 class OnePerLocaleMixin:
@@ -443,19 +443,12 @@ class OperatorInfo(
 
     @classmethod
     def for_locale(cls, locale):
-        """The live instance with its linked pages, each knowing whether it lies under a view
-        restriction (``scenarios.visibility``), in one query."""
-        queryset = cls.objects.filter(locale=locale, live=True).select_related(
-            "locale", *cls.LINKS, *(f"{link}__locale" for link in cls.LINKS)
+        """The live instance with its linked pages and their languages, in one query."""
+        return (
+            cls.objects.filter(locale=locale, live=True)
+            .select_related("locale", *cls.LINKS, *(f"{link}__locale" for link in cls.LINKS))
+            .first()
         )
-        for link in cls.LINKS:
-            queryset = with_restriction_flag(queryset, path=f"{link}__path", name=f"{link}_is_under_a_restriction")
-        operator = queryset.first()
-        for link in cls.LINKS:
-            page = getattr(operator, link, None)
-            if page is not None:
-                page.is_under_a_restriction = getattr(operator, f"{link}_is_under_a_restriction")
-        return operator
 
     def _linked(self):
         return [page for page in (getattr(self, link) for link in self.LINKS) if page]
@@ -463,8 +456,7 @@ class OperatorInfo(
     def linked_page_translations(self, locale):
         """The live translations in ``locale`` of the linked pages, whoever may see them (one query)."""
         keys = [page.translation_key for page in self._linked()]
-        pages = Page.objects.live().filter(translation_key__in=keys, locale=locale).select_related("locale")
-        return list(with_restriction_flag(pages))
+        return list(Page.objects.live().filter(translation_key__in=keys, locale=locale).select_related("locale"))
 
     def linked_pages(self, locale, request=None):
         """The operator, site-manager and privacy pages that ``request`` may see, in ``locale`` (a

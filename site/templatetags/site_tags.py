@@ -13,7 +13,7 @@ from itrisk.structured_data import organization
 from scenarios import seo
 from scenarios.per_request import once_per_request
 from scenarios.templatetags.scenarios_tags import contact_hours, operator_info
-from scenarios.visibility import is_visible_to, with_restriction_flag
+from scenarios.visibility import is_visible_to
 
 register = template.Library()
 
@@ -82,9 +82,7 @@ def _live_translations(request, page):
         versions = once_per_request(
             request,
             f"translations:{page.translation_key}",
-            lambda: list(
-                with_restriction_flag(page.get_translations(inclusive=True).live()).select_related("locale")
-            ),
+            lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
         )
     return [version for version in versions if is_visible_to(request, version)]
 
