@@ -3,7 +3,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_from_path
@@ -19,6 +19,7 @@ from scenarios.api_fields import RichTextHTMLField, SEOField, TranslationsField
 from scenarios.models import ConfiguredPermissionsMixin, IncidentScenarioPage, InsuranceLineIndexPage
 from scenarios.page_types import as_served, with_page_types
 from scenarios.preview import HeadlessPreviewModeMixin
+from scenarios.tree import below
 from scenarios.visibility import ViewRestrictionsInOneQueryMixin, is_visible_to
 
 
@@ -78,9 +79,12 @@ class HomePage(
         """The live insurance lines below this page that ``request`` may see, in page order, each with
         its ``scenario_count``. They are read in one query with this page's language versions, which
         it keeps for the language switch (``known_translations``)."""
-        below = Q(path__startswith=self.path, depth=self.depth + 1, live=True)
-        rows = with_page_types(Page.objects.filter(below | Q(translation_key=self.translation_key)))
-        rows = rows.annotate(scenario_count=IncidentScenarioPage.count_per_line(request)).order_by("path")
+        children = below(self) & Q(live=True)
+        rows = with_page_types(Page.objects.filter(children | Q(translation_key=self.translation_key)))
+        # Counted for the lines alone: counting below the other rows (the home page's versions) would
+        # read every scenario of the site.
+        count = Case(When(children, then=IncidentScenarioPage.count_per_line(request)), default=0)
+        rows = rows.annotate(scenario_count=count).order_by("path")
         lines, self.known_translations = [], []
         for row in rows:
             if row.translation_key == self.translation_key:

@@ -3,11 +3,12 @@
 Wagtail's ``Page.route`` walks down one level at a time, two queries a level (the child by its slug,
 then its specific page), and before serving asks for the page's view restrictions in two more.
 ``DirectRouteMixin.route`` (``Page.route`` is Wagtail's documented place to change routing) reads the
-pages on the way in one query, by the URL paths the path's components make, with each page type's
-own row joined (``scenarios.page_types``) and every language version of the page found (for the
-language switch). Whether the page found lies under a view restriction is read from the request's
-list of restrictions (``scenarios.visibility``). What the page type's template reads besides is
-loaded after (its ``serving_prefetches``). Where a page on the way routes in a way of its own (a
+pages on the way in one query, by the slug and depth of each of the path's components (both
+indexed: a query by URL path reads every page of the site), with each page type's own row joined
+(``scenarios.page_types``) and every language version of the page found (for the language switch).
+Whether the page found lies under a view restriction is read from the request's list of
+restrictions (``scenarios.visibility``). What the page type's template reads besides is loaded
+after (its ``serving_prefetches``). Where a page on the way routes in a way of its own (a
 ``RoutablePageMixin``, an alias), it hands over to that page's ``route`` with the rest of the path,
 as Wagtail would.
 
@@ -35,21 +36,22 @@ class DirectRouteMixin:
     def route(self, request, path_components):
         if not path_components:
             return self._route_to_itself(request)
-        depths = range(1, len(path_components) + 1)
-        url_paths = [f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in depths]
-        below = Q(path__startswith=self.path, depth__gt=self.depth)
-        named = Page.objects.filter(below, url_path=url_paths[-1]).values("translation_key")
-        # The pages on the way, and every language version of the page the path names.
-        rows = Page.objects.filter(below & Q(url_path__in=url_paths) | Q(translation_key__in=named))
-        rows = list(with_page_types(rows))
-        on_the_way = [row for row in rows if row.path.startswith(self.path) and row.url_path in url_paths]
-        on_the_way.sort(key=lambda row: row.depth)
-        if [row.depth - self.depth for row in on_the_way] != list(depths):
-            raise Http404
+        steps = list(enumerate(path_components, start=self.depth + 1))  # (depth, slug) of each page
+        # Pages by slug and depth (a slug is unique only among siblings), and every language version
+        # of those the last component may name: the pages on the way are among them.
+        candidates = Q()
+        for depth, slug in steps:
+            candidates |= Q(depth=depth, slug=slug)
+        candidates &= Q(path__startswith=self.path)
+        named = Page.objects.filter(candidates, depth=steps[-1][0], slug=steps[-1][1]).values("translation_key")
+        rows = list(with_page_types(Page.objects.filter(candidates | Q(translation_key__in=named))))
+        on_the_way = self._pages_on_the_way(rows, steps)
         for index, row in enumerate(on_the_way):
             model = row.specific_class
             if model is None or row.alias_of_id or model.route is not Page.route:
                 return row.specific.route(request, path_components[index + 1 :])
+        if len(on_the_way) < len(steps):
+            raise Http404
         found = on_the_way[-1]
         if not found.live:
             raise Http404
@@ -59,6 +61,18 @@ class DirectRouteMixin:
         page.known_translations = [row for row in rows if row.translation_key == found.translation_key and row.live]
         prefetch_related_objects([page], *getattr(page, "serving_prefetches", ()))
         return RouteResult(page)
+
+    def _pages_on_the_way(self, rows, steps):
+        """The page of each (depth, slug) step, each the child of the one before, as far as they go."""
+        on_the_way, parent_path = [], self.path
+        for depth, slug in steps:
+            children = (row for row in rows if row.path[: -self.steplen] == parent_path and row.depth == depth)
+            step = next((row for row in children if row.slug == slug), None)
+            if step is None:
+                break
+            on_the_way.append(step)
+            parent_path = step.path
+        return on_the_way
 
     def _route_to_itself(self, request):
         """This page, knowing whether it has view restrictions."""

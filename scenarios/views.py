@@ -14,6 +14,7 @@ from .models import IncidentScenarioPage, InsuranceLineIndexPage, LossType, Payo
 from .pagination import CountingPaginator
 from .per_request import active_locale
 from .search import found_by, search_query
+from .tree import below
 from .visibility import is_visible_to, visible_to
 
 RESULTS_PER_PAGE = 20
@@ -36,7 +37,7 @@ def scenario_finder(request):
     if line_slug:
         line = next((line for line in lines if line.slug == line_slug), None)
         if line is not None:
-            scenarios = scenarios.child_of(line)
+            scenarios = scenarios.filter(below(line))
         else:
             errors.append(_("There is no insurance line “%(value)s”.") % {"value": line_slug})
             scenarios = scenarios.none()

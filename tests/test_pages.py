@@ -198,3 +198,16 @@ def test_a_long_line_is_paged_and_every_scenario_is_reachable(client, sitemap_ur
         assert client.get(line.url, {"page": bad}).status_code == 404, bad
     sitemap = client.get("/sitemap.xml").content.decode()
     assert all(page.full_url in sitemap for page in line.get_children().live())
+
+
+def test_a_slug_used_under_two_lines_reaches_each_lines_own_page(client):
+    """A slug is unique only among siblings: the router follows the path through each line."""
+    first, second = lines_in("ja").order_by("path")[:2]
+    add_scenarios(first, 1)
+    add_scenarios(second, 1)
+    for line in (first, second):
+        response = client.get(f"{line.url}extra-0/")
+        assert response.status_code == 200
+        assert response.context["page"].get_parent().pk == line.pk
+    assert client.get(f"{first.url}extra-0/missing/").status_code == 404
+    assert client.get("/ja/no-such-line/extra-0/").status_code == 404

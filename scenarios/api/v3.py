@@ -32,6 +32,7 @@ from ..models import ContactHours, IncidentScenarioPage, InsuranceLineIndexPage,
 from ..preview import PreviewNotFound, previewed_page
 from ..representation import SEO, Closure, LossTypeRef, OpeningStatus, PageRef, PayoutKindRef
 from ..search import found_by, search_query
+from ..tree import below
 from ..visibility import visible_to
 from . import queries
 
@@ -227,7 +228,7 @@ def scenarios_router():
         except queries.BadQuery as error:
             raise _bad_query(error) from error
         if filters.line is not None:
-            scenarios = scenarios.child_of(_line_or_404(request, filters.line))
+            scenarios = scenarios.filter(below(_line_or_404(request, filters.line)))
         if filters.search:
             search = search_query(filters.search, SearchSynonym.groups())
             scenarios = found_by(scenarios, search) if search else scenarios.none()
