@@ -60,6 +60,16 @@ def test_a_stored_answer_is_served_without_a_single_query(django_assert_num_quer
         assert response["Cache-Control"] == "public, max-age=0, must-revalidate" and response["ETag"]
 
 
+def test_a_stored_answer_carries_the_security_headers_of_a_fresh_one():
+    path = scenarios_in("ja").first().url
+    fresh = get(path)
+    warm(path)
+    stored = get(path)
+    assert stored["X-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert stored[header] == fresh[header], header
+
+
 def test_a_client_that_has_the_answer_gets_304():
     for path in (scenarios_in("ja").first().url, "/api/v2/pages/?type=scenarios.IncidentScenarioPage&locale=en"):
         etag = get(path)["ETag"]
