@@ -38,6 +38,9 @@ def site_env(request, tmp_path):
         "DJANGO_SETTINGS_MODULE": "itrisk.settings.dev",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(tmp_path / "media"),
+        # Its own cache: the PostgreSQL copy has the same name on every run, and a folder named after
+        # it would still hold the last run's pages (served without rendering, so no rendition).
+        "CACHE_DIR": str(tmp_path / "cache"),
     }
     env.pop("TEST_DATABASE_URL", None)
     return env
