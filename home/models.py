@@ -84,9 +84,9 @@ class HomePage(
         # Counted for the lines alone: counting below the other rows (the home page's versions) would
         # read every scenario of the site.
         count = Case(When(children, then=IncidentScenarioPage.count_per_line(request)), default=0)
-        rows = rows.annotate(scenario_count=count).order_by("path")
+        rows = rows.annotate(scenario_count=count).order_by()  # sorted here, as in live_by_line
         lines, self.known_translations = [], []
-        for row in rows:
+        for row in sorted(rows, key=lambda row: row.path):
             if row.translation_key == self.translation_key:
                 if row.live:
                     self.known_translations.append(row)

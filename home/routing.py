@@ -37,14 +37,14 @@ class DirectRouteMixin:
         if not path_components:
             return self._route_to_itself(request)
         steps = list(enumerate(path_components, start=self.depth + 1))  # (depth, slug) of each page
-        # Pages by slug and depth (a slug is unique only among siblings), and every language version
-        # of those the last component may name: the pages on the way are among them.
+        # The pages with those slugs at those depths (a slug is unique only among siblings), each in
+        # every language: the pages on the way are among them, with the language versions of the
+        # one found. One condition on the translation key, which both databases answer from its index.
         candidates = Q()
         for depth, slug in steps:
             candidates |= Q(depth=depth, slug=slug)
-        candidates &= Q(path__startswith=self.path)
-        named = Page.objects.filter(candidates, depth=steps[-1][0], slug=steps[-1][1]).values("translation_key")
-        rows = list(with_page_types(Page.objects.filter(candidates | Q(translation_key__in=named))))
+        keys = Page.objects.filter(candidates, path__startswith=self.path).values("translation_key")
+        rows = list(with_page_types(Page.objects.filter(translation_key__in=keys)))
         on_the_way = self._pages_on_the_way(rows, steps)
         for index, row in enumerate(on_the_way):
             model = row.specific_class

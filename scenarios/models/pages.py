@@ -302,13 +302,22 @@ class IncidentScenarioPage(
         if not lines:
             return []
         live = visible_to(request, cls.objects.live())
-        if per_line is None:
-            scenarios = live.filter(reduce(operator.or_, (below(line) for line in lines)))
-        else:
-            first = (live.filter(below(line)).order_by("path").values("pk")[:per_line] for line in lines)
-            scenarios = cls.objects.filter(reduce(operator.or_, (Q(pk__in=pks) for pks in first)))
+        ranges = []
+        for line in lines:
+            scenarios_of_line = below(line)
+            if per_line is not None:
+                # Up to the last one shown: a range of the path index that ends at the path of the
+                # line's per_line-th scenario (found along the index), else at the line's last path.
+                last_shown = live.filter(scenarios_of_line).order_by("path").values("path")[per_line - 1 : per_line]
+                end = Coalesce(Subquery(last_shown), Value(line.path + Page.alphabet[-1] * cls.steplen))
+                scenarios_of_line &= Q(path__lte=end)
+            ranges.append(scenarios_of_line)
+        scenarios = live.filter(reduce(operator.or_, ranges))
         by_path = {line.path: [] for line in lines}
-        for scenario in scenarios.order_by("path").prefetch_related(cls.loss_types_prefetch()):
+        # Sorted here: ordered by path, SQLite would read the whole path index in order rather than
+        # each line's range.
+        found = scenarios.order_by().prefetch_related(cls.loss_types_prefetch())
+        for scenario in sorted(found, key=lambda scenario: scenario.path):
             by_path.get(scenario.path[: -cls.steplen], []).append(scenario)
         return [(line, by_path[line.path]) for line in lines]
 
