@@ -12,12 +12,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 
-def below(page, levels=1):
-    """The pages exactly ``levels`` steps below ``page`` (1: its children)."""
-    return below_path(page.path, levels)
-
-
-def below_path(path, levels=1):
-    """The pages exactly ``levels`` steps below the page whose tree path is ``path``."""
-    last = Page.alphabet[-1] * (Page.steplen * levels)
-    return Q(path__gt=path, path__lte=path + last, depth=len(path) // Page.steplen + levels)
+def below(page):
+    """The children of ``page``. The range holds its whole subtree and the depth picks the
+    children: narrow for a line's scenarios, the whole language for the home page's lines."""
+    return Q(path__gt=page.path, path__lte=page.path + Page.alphabet[-1] * page.steplen, depth=page.depth + 1)
